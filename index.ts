@@ -1,0 +1,30 @@
+import { assertReflectMetadata } from './lib/reflect-check';
+
+assertReflectMetadata();
+
+export { TsflowError } from './lib/errors';
+export { Activities, Activity, ChildWorkflow, Lambda, Workflow } from './lib/decorators';
+export type {
+  ActivityCall,
+  ActivityCallOf,
+  ChildWorkflowCall,
+  ChildWorkflowCallOf,
+  ChildWorkflowCallOptions,
+  LambdaCall,
+} from './lib/decorators';
+export { InvalidDefinitionError, TypeRegistry, describeActivities, describeWorkflow } from './lib/metadata';
+export type {
+  ActivitiesOptions,
+  ActivityCallOptions,
+  ActivityOptions,
+  ActivityTypeDefinition,
+  CallDefinition,
+  ChildPolicy,
+  ChildWorkflowOptions,
+  Constructor,
+  Duration,
+  LambdaOptions,
+  TypeReference,
+  WorkflowDefinition,
+  WorkflowOptions,
+} from './lib/metadata';

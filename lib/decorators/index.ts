@@ -1,0 +1,17 @@
+export { Activities } from './activities.decorator';
+export { Activity } from './activity.decorator';
+export type { ActivityDecorator } from './activity.decorator';
+export { ChildWorkflow } from './child-workflow.decorator';
+export type { TypedPropertyDecorator } from './child-workflow.decorator';
+export { Lambda } from './lambda.decorator';
+export { Workflow } from './workflow.decorator';
+export type {
+  ActivityCall,
+  ActivityCallOf,
+  ChildWorkflowCall,
+  ChildWorkflowCallOf,
+  ChildWorkflowCallOptions,
+  InputOf,
+  LambdaCall,
+  OutputOf,
+} from './call.types';

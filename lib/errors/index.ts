@@ -1,0 +1,1 @@
+export { TsflowError } from './tsflow.error';

@@ -1,0 +1,6 @@
+/** Every metadata key tsflow's decorators write; `lib/metadata` is their only reader. */
+export const WORKFLOW_METADATA = 'tsflow:workflow';
+export const WORKFLOW_CALLS_METADATA = 'tsflow:workflow-calls';
+export const ACTIVITIES_METADATA = 'tsflow:activities';
+export const ACTIVITY_METHODS_METADATA = 'tsflow:activity-methods';
+export const WORKER_MODULE_METADATA = 'tsflow:worker-module';
