@@ -9,7 +9,7 @@ export function assertReflectMetadata(): void {
   if (typeof Reflect !== 'object' || typeof Reflect.getMetadata !== 'function' || typeof Reflect.defineMetadata !== 'function') {
     throw new Error(
       "tsflow needs the Reflect metadata API, but Reflect.getMetadata is missing. Install 'reflect-metadata' " +
-        "(npm install reflect-metadata) and make sure nothing replaces the global Reflect object.",
+        '(npm install reflect-metadata) and make sure nothing replaces the global Reflect object.',
     );
   }
 }
@@ -23,7 +23,7 @@ export function assertDecoratorMetadata(target: { name: string; length: number }
   if (target.length > 0 && Reflect.getMetadata('design:paramtypes', target) === undefined) {
     throw new Error(
       `${target.name} takes ${target.length} constructor parameter(s), but no decorator metadata was emitted for it. ` +
-        "Compile with tsc and set \"experimentalDecorators\": true and \"emitDecoratorMetadata\": true in tsconfig.json; " +
+        'Compile with tsc and set "experimentalDecorators": true and "emitDecoratorMetadata": true in tsconfig.json; ' +
         'loaders built on esbuild (tsx, ts-node --swc) do not emit decorator metadata.',
     );
   }

@@ -52,10 +52,7 @@ export function Activity<A, K extends keyof A & string>(
   method: K,
   options?: ActivityCallOptions,
 ): TypedPropertyDecorator<ActivityCallOf<A[K]>>;
-export function Activity(
-  activity: TypeReference,
-  options?: ActivityCallOptions,
-): TypedPropertyDecorator<ActivityCall<never, unknown>>;
+export function Activity(activity: TypeReference, options?: ActivityCallOptions): TypedPropertyDecorator<ActivityCall<never, unknown>>;
 export function Activity(
   first?: ActivityOptions | TypeReference | Constructor,
   second?: string | ActivityCallOptions,
@@ -73,7 +70,9 @@ export function Activity(
     } else if (descriptor === undefined) {
       // A workflow member (a property) referring to an activity type by name and version.
       if (first === undefined) {
-        throw new TypeError(`@Activity on ${where}: a workflow member needs the activity: @Activity(Class, 'method') or @Activity({ name, version }).`);
+        throw new TypeError(
+          `@Activity on ${where}: a workflow member needs the activity: @Activity(Class, 'method') or @Activity({ name, version }).`,
+        );
       }
       if (typeof second === 'string') {
         throw new TypeError(`@Activity on ${where}: a method name goes with an activities class, not with { name, version }.`);

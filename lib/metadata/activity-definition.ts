@@ -4,13 +4,7 @@ import { checkInjectable } from './injectable-check';
 import { messages } from './messages';
 import type { ActivitiesOptions, ActivityOptions, Duration } from './options';
 import type { ActivityMethodRecord, CallRecord, Constructor } from './records';
-import {
-  MAX_VERSION_LENGTH,
-  descriptionProblem,
-  durationProblem,
-  nameProblem,
-  priorityProblem,
-} from './swf-constraints';
+import { MAX_VERSION_LENGTH, descriptionProblem, durationProblem, nameProblem, priorityProblem } from './swf-constraints';
 
 /** One activity type: its SWF identity, its registration defaults, and the method that implements it. */
 export interface ActivityTypeDefinition {
@@ -45,14 +39,26 @@ export function describeActivities(target: Constructor): readonly ActivityTypeDe
   const classOptions = Reflect.getOwnMetadata(ACTIVITIES_METADATA, target) as ActivitiesOptions | undefined;
   const methods = (Reflect.getOwnMetadata(ACTIVITY_METHODS_METADATA, target) as ActivityMethodRecord[] | undefined) ?? [];
   if (!classOptions) {
-    if (methods.length > 0) throw new InvalidDefinitionError(messages.activityMethodsOnNonActivities(target.name, methods.map((m) => m.method)));
+    if (methods.length > 0)
+      throw new InvalidDefinitionError(
+        messages.activityMethodsOnNonActivities(
+          target.name,
+          methods.map((m) => m.method),
+        ),
+      );
     throw new InvalidDefinitionError(messages.notActivities(target.name));
   }
   if (Reflect.hasOwnMetadata(WORKFLOW_METADATA, target)) {
     throw new InvalidDefinitionError(`${target.name} is decorated both @Workflow and @Activities; a class is one or the other.`);
   }
   const calls = (Reflect.getOwnMetadata(WORKFLOW_CALLS_METADATA, target) as CallRecord[] | undefined) ?? [];
-  if (calls.length > 0) throw new InvalidDefinitionError(messages.callsOnNonWorkflow(target.name, calls.map((c) => c.member)));
+  if (calls.length > 0)
+    throw new InvalidDefinitionError(
+      messages.callsOnNonWorkflow(
+        target.name,
+        calls.map((c) => c.member),
+      ),
+    );
   if (methods.length === 0) throw new InvalidDefinitionError(messages.noActivities(target.name));
   checkInjectable(target);
   const definitions = methods.map((record) => defineActivity(target, classOptions, record));

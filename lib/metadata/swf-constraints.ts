@@ -60,7 +60,8 @@ export function priorityProblem(label: string, value: number | undefined): strin
 export function descriptionProblem(label: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string') return `${label} must be a string, got ${show(value)}`;
-  if (value.length > MAX_DESCRIPTION_LENGTH) return `${label} is ${value.length} characters long; SWF allows at most ${MAX_DESCRIPTION_LENGTH}`;
+  if (value.length > MAX_DESCRIPTION_LENGTH)
+    return `${label} is ${value.length} characters long; SWF allows at most ${MAX_DESCRIPTION_LENGTH}`;
   return undefined;
 }
 

@@ -61,7 +61,9 @@ export class TypeRegistry {
     const existing = this.workflowsByType.get(key(definition));
     if (existing === definition) return;
     if (existing) {
-      throw new InvalidDefinitionError(messages.duplicateWorkflow(definition.name, definition.version, existing.target.name, definition.target.name));
+      throw new InvalidDefinitionError(
+        messages.duplicateWorkflow(definition.name, definition.version, existing.target.name, definition.target.name),
+      );
     }
     this.workflowsByType.set(key(definition), definition);
   }

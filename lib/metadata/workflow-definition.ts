@@ -70,7 +70,9 @@ export function describeWorkflow(target: Constructor): WorkflowDefinition {
   const record = Reflect.getOwnMetadata(WORKFLOW_METADATA, target) as WorkflowRecord | undefined;
   if (!record) {
     const members = callMembers(target);
-    throw new InvalidDefinitionError(members.length > 0 ? messages.callsOnNonWorkflow(target.name, members) : messages.notAWorkflow(target.name));
+    throw new InvalidDefinitionError(
+      members.length > 0 ? messages.callsOnNonWorkflow(target.name, members) : messages.notAWorkflow(target.name),
+    );
   }
   if (typeof (target.prototype as { run?: unknown }).run !== 'function') throw new InvalidDefinitionError(messages.noRun(target.name));
   checkWorkflowRecord(target, record);
@@ -79,7 +81,9 @@ export function describeWorkflow(target: Constructor): WorkflowDefinition {
   const seen = new Set<string>();
   for (const call of records) {
     if (seen.has(call.member)) {
-      throw new InvalidDefinitionError(`${target.name}.${call.member} carries more than one call decorator; give each call its own member.`);
+      throw new InvalidDefinitionError(
+        `${target.name}.${call.member} carries more than one call decorator; give each call its own member.`,
+      );
     }
     seen.add(call.member);
   }
@@ -118,7 +122,10 @@ function resolveCall(target: Constructor, call: CallRecord): CallDefinition {
   switch (call.kind) {
     case 'lambda':
       fail(
-        [nameProblem('the Lambda function name', call.functionName, 64), lambdaTimeoutProblem('startToCloseTimeout', call.options.startToCloseTimeout)],
+        [
+          nameProblem('the Lambda function name', call.functionName, 64),
+          lambdaTimeoutProblem('startToCloseTimeout', call.options.startToCloseTimeout),
+        ],
         'Lambda',
       );
       return call;
@@ -165,7 +172,11 @@ function resolveCall(target: Constructor, call: CallRecord): CallDefinition {
   }
 }
 
-function resolveActivity(where: string, ref: Constructor | TypeReference, method: string | undefined): { activityType: TypeReference; taskList?: string } {
+function resolveActivity(
+  where: string,
+  ref: Constructor | TypeReference,
+  method: string | undefined,
+): { activityType: TypeReference; taskList?: string } {
   if (typeof ref !== 'function') return { activityType: { name: ref.name, version: ref.version } };
   const implementation = describeActivities(ref).find((a) => a.method === method);
   if (!implementation) throw new InvalidDefinitionError(messages.activityMethodMissing(`@Activity ${where}`, ref.name, String(method)));
@@ -178,4 +189,3 @@ function resolveWorkflowType(where: string, ref: Constructor | TypeReference): T
   if (!record) throw new InvalidDefinitionError(`@ChildWorkflow ${where} refers to ${ref.name}, which is not a @Workflow class.`);
   return { name: record.name, version: record.version };
 }
-

@@ -1,0 +1,68 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+    },
+  },
+  {
+    // The replay engine is pure (DESIGN.md §2): no I/O layers, and only the SDK's types.
+    files: ['lib/engine/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/workers',
+                '**/workers/**',
+                '**/client',
+                '**/client/**',
+                '**/local',
+                '**/local/**',
+                '**/module',
+                '**/module/**',
+                '**/cli',
+                '**/cli/**',
+              ],
+              message: 'lib/engine is pure: it must not import the I/O layers.',
+            },
+            { group: ['@aws-sdk/*'], allowTypeImports: true, message: "lib/engine may use the AWS SDK's types only (import type)." },
+            {
+              group: ['node:*', 'fs', 'http', 'https', 'net', 'dgram', 'child_process', 'timers', 'crypto'],
+              message: 'lib/engine is pure: no Node I/O, timers or randomness.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'setTimeout', message: 'lib/engine is pure: time comes from history.' },
+        { name: 'setInterval', message: 'lib/engine is pure: time comes from history.' },
+        { name: 'fetch', message: 'lib/engine is pure: no network.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'lib/engine is pure: use the activation time from history.' },
+        { object: 'Math', property: 'random', message: 'lib/engine is pure: no randomness.' },
+      ],
+    },
+  },
+  {
+    files: ['spec/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-expressions': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+);
