@@ -1,0 +1,31 @@
+import { PayloadError } from './client.errors';
+
+/** SWF's limit for input, result and details strings. */
+export const MAX_PAYLOAD_LENGTH = 32_768;
+
+/** Encodes a value as the JSON SWF carries; `undefined` means no payload at all. */
+export function encodePayload(value: unknown, what: string): string | undefined {
+  if (value === undefined) return undefined;
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch (error) {
+    throw new PayloadError(`${what} cannot be encoded as JSON: ${(error as Error).message}`, { cause: error });
+  }
+  if (json === undefined) throw new PayloadError(`${what} cannot be encoded as JSON (got a ${typeof value}).`);
+  if (json.length > MAX_PAYLOAD_LENGTH) {
+    throw new PayloadError(`${what} is ${json.length} characters of JSON; SWF allows at most ${MAX_PAYLOAD_LENGTH}.`);
+  }
+  return json;
+}
+
+/** Decodes a JSON payload from SWF; absent means `undefined`. */
+export function decodePayload<T>(json: string | undefined, what: string): T {
+  if (json === undefined || json === '') return undefined as T;
+  try {
+    return JSON.parse(json) as T;
+  } catch (error) {
+    const shown = json.length > 200 ? `${json.slice(0, 200)}…` : json;
+    throw new PayloadError(`${what} is not valid JSON (${(error as Error).message}): ${shown}`, { cause: error });
+  }
+}

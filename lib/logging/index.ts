@@ -1,0 +1,2 @@
+export { ConsoleLogger, withFields } from './logger';
+export type { ConsoleLoggerOptions, LogFields, LogLevel, Logger } from './logger';

@@ -1,0 +1,60 @@
+import { RecordActivityTaskHeartbeatCommand, type ActivityType, type SWFClient, type WorkflowExecution } from '@aws-sdk/client-swf';
+import { TsflowError } from '../errors/tsflow.error';
+import { MAX_DETAILS_LENGTH } from './limits';
+
+/** Thrown by `heartbeat()` once SWF has asked for the activity to be cancelled. */
+export class ActivityCancelledError extends TsflowError {
+  constructor(readonly activityId: string) {
+    super(`Activity ${activityId} was cancelled by its workflow.`);
+  }
+}
+
+/**
+ * What an activity method receives as its second argument: where it runs,
+ * a way to heartbeat, and an abort signal that fires when the workflow asks
+ * for cancellation (SWF reports that in the heartbeat's answer).
+ *
+ * @example
+ * ```ts
+ * @Activity({ defaultTaskHeartbeatTimeout: 30 })
+ * async pack(order: Order, context: ActivityContext): Promise<void> {
+ *   for (const item of order.items) {
+ *     await context.heartbeat({ packed: item.sku }); // throws ActivityCancelledError once cancelled
+ *     await this.warehouse.pack(item, { signal: context.signal });
+ *   }
+ * }
+ * ```
+ */
+export class ActivityContext {
+  private readonly controller = new AbortController();
+
+  constructor(
+    private readonly swf: SWFClient,
+    readonly taskToken: string,
+    readonly activityId: string,
+    readonly activityType: ActivityType,
+    readonly workflowExecution: WorkflowExecution,
+    /** Which try this is: SWF has no retry count, so this is 1 unless the activity id ends in `#<n>` (a retry scheduled as `<id>#<n>`). */
+    readonly attempt: number,
+  ) {}
+
+  /** Fires when SWF reports that cancellation was requested. */
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  get cancelRequested(): boolean {
+    return this.controller.signal.aborted;
+  }
+
+  /** Records a heartbeat (SWF `RecordActivityTaskHeartbeat`); throws `ActivityCancelledError` once cancelled. */
+  async heartbeat(details?: unknown): Promise<void> {
+    const text = details === undefined ? undefined : typeof details === 'string' ? details : JSON.stringify(details);
+    if (text !== undefined && text.length > MAX_DETAILS_LENGTH) {
+      throw new TsflowError(`Heartbeat details of activity ${this.activityId} are ${text.length} characters; SWF allows ${MAX_DETAILS_LENGTH}.`);
+    }
+    const { cancelRequested } = await this.swf.send(new RecordActivityTaskHeartbeatCommand({ taskToken: this.taskToken, details: text }));
+    if (cancelRequested && !this.controller.signal.aborted) this.controller.abort(new ActivityCancelledError(this.activityId));
+    if (this.controller.signal.aborted) throw new ActivityCancelledError(this.activityId);
+  }
+}

@@ -1,0 +1,185 @@
+import {
+  PollForActivityTaskCommand,
+  RespondActivityTaskCanceledCommand,
+  RespondActivityTaskCompletedCommand,
+  RespondActivityTaskFailedCommand,
+  type ActivityTask,
+  type SWFClient,
+} from '@aws-sdk/client-swf';
+import type { DependencyContainer } from 'tsyringe';
+import type { ActivityTypeDefinition } from '../metadata/activity-definition';
+import type { TypeRegistry } from '../metadata/type-registry';
+import type { Logger } from '../logging/logger';
+import { ActivityCancelledError, ActivityContext } from './activity-context';
+import { ActivityInputValidationError, decodeActivityInput } from './activity-input';
+import { MAX_DETAILS_LENGTH, MAX_REASON_LENGTH, truncate } from './limits';
+import { PollLoop, describeError } from './poll-loop';
+import { Slots } from './slots';
+
+export interface ActivityWorkerOptions {
+  domain: string;
+  /** The task lists to poll; by default each activity type's default task list. */
+  taskLists: string[];
+  identity: string;
+  /** How many activity tasks run at once, across all task lists (default 10). */
+  concurrency?: number;
+  logger: Logger;
+}
+
+/**
+ * Polls activity tasks, runs each on the DI-managed instance of its class with
+ * decoded (and, for DTO classes, validated) input, and responds completed,
+ * failed or canceled.
+ */
+export class ActivityWorker {
+  private readonly loops: PollLoop<ActivityTask>[];
+  private readonly slots: Slots;
+
+  constructor(
+    private readonly swf: SWFClient,
+    private readonly registry: TypeRegistry,
+    private readonly container: DependencyContainer,
+    private readonly options: ActivityWorkerOptions,
+  ) {
+    this.slots = new Slots(options.concurrency ?? 10);
+    this.loops = options.taskLists.map(
+      (taskList) =>
+        new PollLoop<ActivityTask>({
+          name: `activities:${taskList}`,
+          logger: options.logger,
+          slots: this.slots,
+          poll: (signal) => this.poll(taskList, signal),
+          handle: (task) => this.run(task, taskList),
+        }),
+    );
+  }
+
+  start(): void {
+    for (const loop of this.loops) loop.start();
+    this.options.logger.info('activity worker polling', {
+      domain: this.options.domain,
+      taskLists: this.options.taskLists.join(','),
+      concurrency: this.slots.size,
+    });
+  }
+
+  async close(timeoutMs?: number): Promise<void> {
+    const results = await Promise.all(this.loops.map((loop) => loop.stop(timeoutMs)));
+    const unfinished = results.reduce((n, r) => n + r.unfinished, 0);
+    if (unfinished > 0) this.options.logger.warn('activity worker stopped with tasks still running', { unfinished });
+  }
+
+  private async poll(taskList: string, signal: AbortSignal): Promise<ActivityTask | undefined> {
+    const task = await this.swf.send(
+      new PollForActivityTaskCommand({ domain: this.options.domain, taskList: { name: taskList }, identity: this.options.identity }),
+      { abortSignal: signal },
+    );
+    return task.taskToken ? task : undefined;
+  }
+
+  /** Runs one task to a response; never throws. */
+  async run(task: ActivityTask, taskList: string): Promise<void> {
+    const execution = task.workflowExecution ?? { workflowId: undefined, runId: undefined };
+    const fields = {
+      domain: this.options.domain,
+      taskList,
+      workflowId: execution.workflowId,
+      runId: execution.runId,
+      activityId: task.activityId,
+      activity: `${task.activityType?.name} ${task.activityType?.version}`,
+    };
+    const log = this.options.logger;
+    const definition = this.registry.findActivity({ name: task.activityType?.name ?? '', version: task.activityType?.version ?? '' });
+    if (!definition) {
+      log.error('activity type not served by this worker', fields);
+      await this.fail(task, 'UnknownActivityType', `This worker has no @Activity for ${fields.activity} on task list ${taskList}.`, fields);
+      return;
+    }
+    const context = new ActivityContext(
+      this.swf,
+      task.taskToken!,
+      task.activityId ?? '',
+      task.activityType!,
+      execution,
+      attemptOf(task.activityId),
+    );
+    let result: unknown;
+    try {
+      const input = await decodeActivityInput(definition, task.input);
+      const instance = this.container.resolve(definition.target) as Record<string, (input: unknown, context: ActivityContext) => unknown>;
+      result = await instance[definition.method](input, context);
+    } catch (error) {
+      if (context.cancelRequested && (error instanceof ActivityCancelledError || isAbort(error))) {
+        await this.respond('RespondActivityTaskCanceled', fields, () =>
+          this.swf.send(new RespondActivityTaskCanceledCommand({ taskToken: task.taskToken, details: 'cancelled by request' })),
+        );
+        log.info('activity cancelled', fields);
+        return;
+      }
+      const { reason, details } = failureOf(error);
+      log.warn('activity failed', { ...fields, reason });
+      await this.fail(task, reason, details, fields);
+      return;
+    }
+    await this.complete(task, definition, result, fields);
+  }
+
+  private async complete(task: ActivityTask, definition: ActivityTypeDefinition, result: unknown, fields: Record<string, unknown>): Promise<void> {
+    let json: string | undefined;
+    try {
+      json = result === undefined ? undefined : JSON.stringify(result);
+    } catch (error) {
+      await this.fail(task, 'ResultNotSerializable', `${definition.target.name}.${definition.method} returned a value JSON cannot encode: ${describeError(error)}`, fields);
+      return;
+    }
+    if (json !== undefined && json.length > MAX_DETAILS_LENGTH) {
+      await this.fail(
+        task,
+        'ResultTooLarge',
+        `${definition.target.name}.${definition.method} returned ${json.length} characters of JSON; SWF allows at most ${MAX_DETAILS_LENGTH}.`,
+        fields,
+      );
+      return;
+    }
+    await this.respond('RespondActivityTaskCompleted', fields, () =>
+      this.swf.send(new RespondActivityTaskCompletedCommand({ taskToken: task.taskToken, result: json })),
+    );
+    this.options.logger.debug('activity completed', fields);
+  }
+
+  private fail(task: ActivityTask, reason: string, details: string | undefined, fields: Record<string, unknown>): Promise<void> {
+    return this.respond('RespondActivityTaskFailed', fields, () =>
+      this.swf.send(
+        new RespondActivityTaskFailedCommand({
+          taskToken: task.taskToken,
+          reason: truncate(reason, MAX_REASON_LENGTH),
+          details: truncate(details, MAX_DETAILS_LENGTH),
+        }),
+      ),
+    );
+  }
+
+  private async respond(action: string, fields: Record<string, unknown>, send: () => Promise<unknown>): Promise<void> {
+    try {
+      await send();
+    } catch (error) {
+      // The task may have timed out meanwhile (UnknownResourceFault): SWF has moved on, so there is nothing to retry.
+      this.options.logger.warn(`${action} was not accepted`, { ...fields, error: describeError(error) });
+    }
+  }
+}
+
+function failureOf(error: unknown): { reason: string; details: string | undefined } {
+  if (error instanceof ActivityInputValidationError) return { reason: 'ValidationError', details: error.message };
+  if (error instanceof Error) return { reason: `${error.name}: ${error.message}`, details: error.stack };
+  return { reason: 'Error', details: String(error) };
+}
+
+function isAbort(error: unknown): boolean {
+  return (error as { name?: string } | undefined)?.name === 'AbortError';
+}
+
+function attemptOf(activityId: string | undefined): number {
+  const match = /#(\d+)$/.exec(activityId ?? '');
+  return match ? Number(match[1]) : 1;
+}
