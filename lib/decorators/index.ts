@@ -15,3 +15,5 @@ export type {
   LambdaCall,
   OutputOf,
 } from './call.types';
+export { WorkerModule } from './worker-module.decorator';
+export type { Provider, WorkerModuleOptions } from './worker-module.decorator';

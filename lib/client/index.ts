@@ -1,0 +1,17 @@
+export {
+  PayloadError,
+  ResultTimeoutError,
+  SwfRequestError,
+  WorkflowExecutionCanceledError,
+  WorkflowExecutionError,
+  WorkflowExecutionFailedError,
+  WorkflowExecutionTerminatedError,
+  WorkflowExecutionTimedOutError,
+} from './client.errors';
+export { FLOW_CONFIG } from './flow-config';
+export type { FlowConfig } from './flow-config';
+export type { CloseStatus, ListOptions } from './list-executions';
+export { WorkflowClient } from './workflow-client';
+export type { StartOptions } from './workflow-client';
+export { WorkflowHandle } from './workflow-handle';
+export type { ResultOptions } from './workflow-handle';
