@@ -15,3 +15,5 @@ export { WorkflowClient } from './workflow-client';
 export type { StartOptions } from './workflow-client';
 export { WorkflowHandle } from './workflow-handle';
 export type { ResultOptions } from './workflow-handle';
+export { formatTimeline } from './timeline';
+export type { TimelineOptions } from './timeline';
