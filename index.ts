@@ -3,7 +3,9 @@ import { assertReflectMetadata } from './lib/reflect-check';
 assertReflectMetadata();
 
 export { TsflowError } from './lib/errors';
-export { Activities, Activity, ChildWorkflow, Lambda, Workflow } from './lib/decorators';
+
+// Decorators and the types of the members they declare.
+export { Activities, Activity, ChildWorkflow, Lambda, WorkerModule, Workflow } from './lib/decorators';
 export type {
   ActivityCall,
   ActivityCallOf,
@@ -11,7 +13,11 @@ export type {
   ChildWorkflowCallOf,
   ChildWorkflowCallOptions,
   LambdaCall,
+  Provider,
+  WorkerModuleOptions,
 } from './lib/decorators';
+
+// Definitions, as validated at bootstrap.
 export { InvalidDefinitionError, TypeRegistry, describeActivities, describeWorkflow } from './lib/metadata';
 export type {
   ActivitiesOptions,
@@ -28,3 +34,36 @@ export type {
   WorkflowDefinition,
   WorkflowOptions,
 } from './lib/metadata';
+
+// Starting and watching executions.
+export {
+  PayloadError,
+  ResultTimeoutError,
+  SwfRequestError,
+  WorkflowClient,
+  WorkflowExecutionCanceledError,
+  WorkflowExecutionError,
+  WorkflowExecutionFailedError,
+  WorkflowExecutionTerminatedError,
+  WorkflowExecutionTimedOutError,
+  WorkflowHandle,
+  formatTimeline,
+} from './lib/client';
+export type { CloseStatus, ListOptions, ResultOptions, StartOptions, TimelineOptions } from './lib/client';
+
+// Workers and the application around them.
+export {
+  ActivityCancelledError,
+  ActivityContext,
+  ActivityInputDecodeError,
+  ActivityInputValidationError,
+  ActivityWorker,
+  DeciderWorker,
+  REGISTRATION_DEFAULTS,
+  TypeDeprecatedError,
+} from './lib/workers';
+export type { ActivityWorkerOptions, DeciderWorkerOptions } from './lib/workers';
+export { FlowApp, FlowFactory, LOGGER } from './lib/module';
+export type { FlowOptions, LocalLambdaFunction, LocalOptions, OnModuleDestroy, OnModuleInit } from './lib/module';
+export { ConsoleLogger } from './lib/logging';
+export type { ConsoleLoggerOptions, LogFields, LogLevel, Logger } from './lib/logging';

@@ -55,7 +55,8 @@ function summarize(event: HistoryEvent, c: (text: string | undefined) => string)
   if (type) parts.push(`${type.name} ${type.version}`);
   if (typeof a.startToFireTimeout === 'string') parts.push(`${a.startToFireTimeout}s`);
   for (const key of ['input', 'result', 'details']) {
-    if (typeof a[key] === 'string') parts.push(key === 'input' || key === 'result' ? c(a[key] as string) : `details=${c(a[key] as string)}`);
+    if (typeof a[key] === 'string')
+      parts.push(key === 'input' || key === 'result' ? c(a[key] as string) : `details=${c(a[key] as string)}`);
   }
   for (const key of ['reason', 'cause', 'timeoutType']) {
     if (typeof a[key] === 'string') parts.push(`${key}=${c(a[key] as string)}`);

@@ -53,7 +53,8 @@ export class FlowFactory {
     container.registerInstance(LOGGER, logger);
     container.register(WorkflowClient, { useClass: WorkflowClient }, { lifecycle: Lifecycle.Singleton });
     for (const provider of scanned.providers) register(container, provider);
-    for (const activities of scanned.activities) container.register(activities, { useClass: activities }, { lifecycle: Lifecycle.Singleton });
+    for (const activities of scanned.activities)
+      container.register(activities, { useClass: activities }, { lifecycle: Lifecycle.Singleton });
 
     const instances: unknown[] = [];
     const app = new FlowApp({

@@ -51,7 +51,9 @@ export class ActivityContext {
   async heartbeat(details?: unknown): Promise<void> {
     const text = details === undefined ? undefined : typeof details === 'string' ? details : JSON.stringify(details);
     if (text !== undefined && text.length > MAX_DETAILS_LENGTH) {
-      throw new TsflowError(`Heartbeat details of activity ${this.activityId} are ${text.length} characters; SWF allows ${MAX_DETAILS_LENGTH}.`);
+      throw new TsflowError(
+        `Heartbeat details of activity ${this.activityId} are ${text.length} characters; SWF allows ${MAX_DETAILS_LENGTH}.`,
+      );
     }
     const { cancelRequested } = await this.swf.send(new RecordActivityTaskHeartbeatCommand({ taskToken: this.taskToken, details: text }));
     if (cancelRequested && !this.controller.signal.aborted) this.controller.abort(new ActivityCancelledError(this.activityId));

@@ -35,7 +35,9 @@ export async function decodeActivityInput(definition: ActivityTypeDefinition, js
   const dto = parameterClass(definition);
   if (!dto || !hasConstraints(dto)) return value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ActivityInputValidationError(where, [`expected an object for ${dto.name}, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`]);
+    throw new ActivityInputValidationError(where, [
+      `expected an object for ${dto.name}, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`,
+    ]);
   }
   const instance = plainToInstance(dto, value) as object;
   const errors = await validate(instance, { forbidUnknownValues: false });

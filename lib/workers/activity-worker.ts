@@ -124,12 +124,22 @@ export class ActivityWorker {
     await this.complete(task, definition, result, fields);
   }
 
-  private async complete(task: ActivityTask, definition: ActivityTypeDefinition, result: unknown, fields: Record<string, unknown>): Promise<void> {
+  private async complete(
+    task: ActivityTask,
+    definition: ActivityTypeDefinition,
+    result: unknown,
+    fields: Record<string, unknown>,
+  ): Promise<void> {
     let json: string | undefined;
     try {
       json = result === undefined ? undefined : JSON.stringify(result);
     } catch (error) {
-      await this.fail(task, 'ResultNotSerializable', `${definition.target.name}.${definition.method} returned a value JSON cannot encode: ${describeError(error)}`, fields);
+      await this.fail(
+        task,
+        'ResultNotSerializable',
+        `${definition.target.name}.${definition.method} returned a value JSON cannot encode: ${describeError(error)}`,
+        fields,
+      );
       return;
     }
     if (json !== undefined && json.length > MAX_DETAILS_LENGTH) {

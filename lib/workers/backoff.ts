@@ -34,7 +34,8 @@ export function isTransient(error: unknown): boolean {
   if (!e) return false;
   if (e.$retryable) return true;
   if (/Throttl|TooManyRequests|RequestLimitExceeded|ServiceUnavailable|InternalFailure|TimeoutError/i.test(e.name ?? '')) return true;
-  if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].includes(e.code ?? '')) return true;
+  if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].includes(e.code ?? ''))
+    return true;
   const status = e.$metadata?.httpStatusCode;
   return status !== undefined && status >= 500;
 }

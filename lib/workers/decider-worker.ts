@@ -77,7 +77,12 @@ export class DeciderWorker {
 
   /** One decision task with all its history pages merged, or undefined when the poll returned none. */
   private async poll(signal: AbortSignal): Promise<DecisionTask | undefined> {
-    const request = { domain: this.options.domain, taskList: { name: this.options.taskList }, identity: this.options.identity, maximumPageSize: 1000 };
+    const request = {
+      domain: this.options.domain,
+      taskList: { name: this.options.taskList },
+      identity: this.options.identity,
+      maximumPageSize: 1000,
+    };
     const first = await this.swf.send(new PollForDecisionTaskCommand(request), { abortSignal: signal });
     if (!first.taskToken) return undefined;
     const events: HistoryEvent[] = [...(first.events ?? [])];

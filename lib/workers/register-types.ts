@@ -34,11 +34,22 @@ const text = (value: Duration | number | undefined): string | undefined => (valu
 
 export async function registerDomain(swf: SWFClient, name: string, retentionDays = 1): Promise<void> {
   await ignoreAlreadyExists(() =>
-    swf.send(new RegisterDomainCommand({ name, workflowExecutionRetentionPeriodInDays: String(retentionDays), description: 'registered by tsflow' })),
+    swf.send(
+      new RegisterDomainCommand({
+        name,
+        workflowExecutionRetentionPeriodInDays: String(retentionDays),
+        description: 'registered by tsflow',
+      }),
+    ),
   );
 }
 
-export async function registerWorkflowType(swf: SWFClient, domain: string, definition: WorkflowDefinition, taskList: string): Promise<void> {
+export async function registerWorkflowType(
+  swf: SWFClient,
+  domain: string,
+  definition: WorkflowDefinition,
+  taskList: string,
+): Promise<void> {
   const { name, version, options } = definition;
   const created = await ignoreAlreadyExists(() =>
     swf.send(
@@ -49,7 +60,9 @@ export async function registerWorkflowType(swf: SWFClient, domain: string, defin
         description: options.description,
         defaultTaskList: { name: options.defaultTaskList ?? taskList },
         defaultTaskStartToCloseTimeout: text(options.defaultTaskStartToCloseTimeout ?? REGISTRATION_DEFAULTS.taskStartToCloseTimeout),
-        defaultExecutionStartToCloseTimeout: text(options.defaultExecutionStartToCloseTimeout ?? REGISTRATION_DEFAULTS.executionStartToCloseTimeout),
+        defaultExecutionStartToCloseTimeout: text(
+          options.defaultExecutionStartToCloseTimeout ?? REGISTRATION_DEFAULTS.executionStartToCloseTimeout,
+        ),
         defaultChildPolicy: options.defaultChildPolicy ?? REGISTRATION_DEFAULTS.childPolicy,
         defaultLambdaRole: options.defaultLambdaRole,
         defaultTaskPriority: text(options.defaultTaskPriority),
@@ -66,7 +79,12 @@ export async function registerWorkflowType(swf: SWFClient, domain: string, defin
   }
 }
 
-export async function registerActivityType(swf: SWFClient, domain: string, definition: ActivityTypeDefinition, taskList: string): Promise<void> {
+export async function registerActivityType(
+  swf: SWFClient,
+  domain: string,
+  definition: ActivityTypeDefinition,
+  taskList: string,
+): Promise<void> {
   const { name, version, defaults } = definition;
   const created = await ignoreAlreadyExists(() =>
     swf.send(

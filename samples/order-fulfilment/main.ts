@@ -9,7 +9,15 @@ import { FulfilOrder, ShipOrder } from './workflows';
 export class OrdersModule {}
 
 export const ORDERS: Order[] = [
-  { orderId: 'ord-1001', email: 'ada@example.com', lines: [{ sku: 'book', quantity: 2 }, { sku: 'mug', quantity: 6 }], totalCents: 4200 },
+  {
+    orderId: 'ord-1001',
+    email: 'ada@example.com',
+    lines: [
+      { sku: 'book', quantity: 2 },
+      { sku: 'mug', quantity: 6 },
+    ],
+    totalCents: 4200,
+  },
   // Invalid on purpose: the activity worker rejects it before any activity code runs.
   { orderId: 'order #2', email: 'not-an-email', lines: [{ sku: 'lamp', quantity: 0 }], totalCents: 1999 },
 ];
