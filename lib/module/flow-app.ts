@@ -10,6 +10,8 @@ import { describeError } from '../workers/poll-loop';
 export interface FlowAppParts {
   container: DependencyContainer;
   swf: SWFClient;
+  /** Whether the app made the client (and so destroys it on close). */
+  ownsClient: boolean;
   logger: Logger;
   decider?: DeciderWorker;
   activityWorker?: ActivityWorker;
@@ -81,7 +83,7 @@ export class FlowApp {
     }
     await stopListening?.();
     await service?.close();
-    this.parts.swf.destroy();
+    if (this.parts.ownsClient) this.parts.swf.destroy();
     logger.info('tsflow app closed');
     this.resolveClosed();
   }

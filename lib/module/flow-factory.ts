@@ -60,6 +60,7 @@ export class FlowFactory {
     const app = new FlowApp({
       container,
       swf: connection.swf,
+      ownsClient: options.swfClient === undefined,
       logger,
       service: connection.service,
       stopListening: connection.stopListening,
