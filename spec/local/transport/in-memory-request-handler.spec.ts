@@ -12,6 +12,7 @@ import { HttpRequest } from '@smithy/core/protocols';
 import { expect } from 'chai';
 import { Readable } from 'node:stream';
 import { SwfFault } from '../../../lib/local/swf-fault';
+import { LocalSwfBackend } from '../../../lib/local/swf-backend';
 import { InMemoryRequestHandler } from '../../../lib/local/transport/in-memory-request-handler';
 import { MAX_REQUEST_BYTES } from '../../../lib/local/transport/swf-json-protocol';
 import { ScriptedDispatcher } from '../support/scripted-dispatcher';
@@ -133,11 +134,21 @@ describe('InMemoryRequestHandler', () => {
       expect(res.json.message).to.contain('must be a JSON object, got an array');
     });
 
-    it('answers an unknown target with 400 UnknownOperationException', async () => {
-      const res = await rawCall(handler, { target: 'SimpleWorkflowService.LaunchRocket', body: '{}' });
+    it('answers a target of another service with 400 UnknownOperationException', async () => {
+      const res = await rawCall(handler, { target: 'DynamoDB_20120810.ListTables', body: '{}' });
       expect(res.status).to.equal(400);
       expect(res.json.__type).to.equal('com.amazon.coral.service#UnknownOperationException');
-      expect(res.json.message).to.contain('"SimpleWorkflowService.LaunchRocket"');
+      expect(res.json.message).to.contain('"DynamoDB_20120810.ListTables"').and.contain('SimpleWorkflowService.<Action>');
+    });
+
+    it('passes an unknown action name on to the service, which answers UnknownOperationException', async () => {
+      const res = await rawCall(new InMemoryRequestHandler(new LocalSwfBackend()), {
+        target: 'SimpleWorkflowService.LaunchRocket',
+        body: '{}',
+      });
+      expect(res.status).to.equal(400);
+      expect(res.json.__type).to.equal('com.amazon.coral.service#UnknownOperationException');
+      expect(res.json.message).to.contain('LaunchRocket');
     });
 
     it('answers a missing target with 400 UnknownOperationException', async () => {

@@ -2,6 +2,7 @@ import { DescribeDomainCommand, SWFClient, UnknownResourceFault } from '@aws-sdk
 import { expect } from 'chai';
 import { request } from 'node:http';
 import { SwfFault } from '../../../lib/local/swf-fault';
+import { LocalSwfBackend } from '../../../lib/local/swf-backend';
 import { startSwfHttpServer, type ListeningServer } from '../../../lib/local/transport/swf-http-server';
 import { MAX_REQUEST_BYTES } from '../../../lib/local/transport/swf-json-protocol';
 import { ScriptedDispatcher } from '../support/scripted-dispatcher';
@@ -91,8 +92,10 @@ describe('startSwfHttpServer', () => {
     expect(JSON.parse(res.text).__type).to.equal('com.amazon.coral.service#SerializationException');
   });
 
-  it('answers an unknown action with 400 UnknownOperationException', async () => {
-    const res = await send(server.url, { headers: json('DropTables'), body: '{}' });
+  it('answers an unknown action with 400 UnknownOperationException (from the real service)', async () => {
+    const real = await startSwfHttpServer(new LocalSwfBackend(), noPages);
+    const res = await send(real.url, { headers: json('DropTables'), body: '{}' });
+    await real.close();
     expect(res.status).to.equal(400);
     expect(JSON.parse(res.text).__type).to.equal('com.amazon.coral.service#UnknownOperationException');
   });
