@@ -16,29 +16,49 @@ interface Waiter<T> {
 }
 
 /**
- * One task list: queued tasks plus pollers waiting in arrival order. A new
- * task goes straight to the longest-waiting poller, and a task is handed
- * out by exactly one synchronous `take`, so it can never be given twice.
+ * One task list: queued tasks plus pollers waiting in arrival order. Tasks
+ * go to the longest-waiting poller first, and each is handed out by exactly
+ * one synchronous `take` after leaving the queue, so never twice.
  */
 export class TaskQueue<T> {
   private items: T[] = [];
   private head = 0;
   private readonly waiters: Waiter<T>[] = [];
+  private draining = false;
 
   constructor(private readonly timers: TrackedTimers) {}
 
+  /**
+   * Queues a task. Waiting pollers get it in a microtask, after the action
+   * that created it has recorded all its events (as SWF hands out tasks
+   * only once a decision's events are in the history).
+   */
   offer(item: T): void {
-    const waiter = this.waiters[0];
-    if (!waiter) {
-      this.items.push(item);
-      return;
+    this.items.push(item);
+    if (this.waiters.length && !this.draining) {
+      this.draining = true;
+      queueMicrotask(() => this.drain());
     }
-    const result = waiter.take(item);
-    if (result === undefined) return;
-    this.waiters.shift();
-    waiter.timer?.cancel();
-    waiter.detach?.();
-    waiter.resolve(result);
+  }
+
+  private drain(): void {
+    this.draining = false;
+    while (this.waiters.length && this.head < this.items.length) {
+      const waiter = this.waiters[0];
+      const result = waiter.take(this.shift());
+      if (result === undefined) continue;
+      this.waiters.shift();
+      waiter.timer?.cancel();
+      waiter.detach?.();
+      waiter.resolve(result);
+    }
+  }
+
+  private shift(): T {
+    const item = this.items[this.head];
+    this.items[this.head++] = undefined as unknown as T;
+    this.compact();
+    return item;
   }
 
   /**
@@ -49,10 +69,7 @@ export class TaskQueue<T> {
   poll<R>(take: TaskTaker<T, R>, timeoutMs: number, signal?: AbortSignal): Promise<R | undefined> {
     if (signal?.aborted) return Promise.resolve(undefined);
     while (this.head < this.items.length) {
-      const item = this.items[this.head];
-      this.items[this.head++] = undefined as unknown as T;
-      this.compact();
-      const result = take(item);
+      const result = take(this.shift());
       if (result !== undefined) return Promise.resolve(result);
     }
     return new Promise<R | undefined>((resolve) => {
