@@ -1,0 +1,34 @@
+export const MAIN_USAGE = `Usage: tsflow <command> [options]
+
+Commands:
+  dev-server    Run the embedded SWF-compatible service over HTTP (SWF's JSON protocol)
+
+Run "tsflow <command> --help" for a command's options.`;
+
+export const DEV_SERVER_USAGE = `Usage: tsflow dev-server [--port 8080] [--host 127.0.0.1] [--lambdas ./lambdas.js | --lambda-endpoint URL]
+
+Runs the local SWF-compatible service: SWF's JSON 1.0 protocol at POST /,
+and a read-only dashboard of domains, executions and histories at GET /.
+
+Options:
+  --port <n>               Port to listen on (default 8080; 0 picks a free port)
+  --host <address>         Address to bind (default 127.0.0.1: this machine only)
+  --lambdas <module>       A CommonJS module whose exported functions become the
+                           Lambda functions of ScheduleLambdaFunction, by export name
+  --lambda-endpoint <url>  Run Lambda tasks through the Lambda Invoke API at this URL
+                           instead (region and credentials from the usual AWS settings)
+  -h, --help               Show this help
+
+Credentials: the dev server accepts ANY credentials and does not check
+signatures. The SDKs and the AWS CLI still need some credentials to sign with,
+so give them dummy ones.
+
+Point a client at it:
+  AWS CLI:  AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x \\
+            aws swf list-domains --registration-status REGISTERED \\
+              --endpoint-url http://127.0.0.1:8080 --region us-east-1
+  SDK v3:   new SWFClient({ endpoint: 'http://127.0.0.1:8080', region: 'us-east-1',
+              credentials: { accessKeyId: 'x', secretAccessKey: 'x' } })
+
+The first line printed on stdout is "tsflow dev-server listening on <url>".
+Ctrl-C or SIGTERM stops the server.`;

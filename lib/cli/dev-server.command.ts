@@ -1,0 +1,103 @@
+import { parseArgs } from 'node:util';
+import { LocalSwfService } from '../local/local-swf-service';
+import { AwsLambdaInvoker } from '../local/lambda/aws-lambda-invoker';
+import type { LambdaInvoker } from '../local/lambda/lambda-invoker';
+import { CliUsageError } from './cli-usage.error';
+import { DEV_SERVER_USAGE } from './cli-usage';
+import { loadLambdaModule } from './load-lambda-module';
+
+export interface DevServerArgs {
+  port: number;
+  host: string;
+  lambdas?: string;
+  lambdaEndpoint?: string;
+  help: boolean;
+}
+
+export function parseDevServerArgs(argv: string[]): DevServerArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string', default: '8080' },
+        host: { type: 'string', default: '127.0.0.1' },
+        lambdas: { type: 'string' },
+        'lambda-endpoint': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (error) {
+    throw new CliUsageError(`dev-server: ${(error as Error).message}`, DEV_SERVER_USAGE);
+  }
+  const { values } = parsed;
+  const port = Number(values.port);
+  if (!/^\d+$/.test(values.port) || port > 65535) {
+    throw new CliUsageError(`dev-server: --port must be a whole number from 0 to 65535, got "${values.port}".`, DEV_SERVER_USAGE);
+  }
+  if (values.lambdas !== undefined && values['lambda-endpoint'] !== undefined) {
+    throw new CliUsageError('dev-server: give either --lambdas or --lambda-endpoint, not both.', DEV_SERVER_USAGE);
+  }
+  const lambdaEndpoint = values['lambda-endpoint'];
+  if (lambdaEndpoint !== undefined && !URL.canParse(lambdaEndpoint)) {
+    throw new CliUsageError(
+      `dev-server: --lambda-endpoint must be a URL such as http://127.0.0.1:9001, got "${lambdaEndpoint}".`,
+      DEV_SERVER_USAGE,
+    );
+  }
+  return { port, host: values.host, lambdas: values.lambdas, lambdaEndpoint, help: values.help };
+}
+
+/**
+ * Starts the service over HTTP and keeps it up until SIGINT/SIGTERM. The
+ * first stdout line carries the URL, so scripts (and specs) can read the port.
+ */
+export async function runDevServer(argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<void> {
+  const args = parseDevServerArgs(argv);
+  if (args.help) {
+    out.write(`${DEV_SERVER_USAGE}\n`);
+    return;
+  }
+  const { invoker, describe } = lambdaInvoker(args);
+  const service = new LocalSwfService({ lambdaInvoker: invoker });
+  const server = await service.listen({ port: args.port, host: args.host });
+  out.write(`tsflow dev-server listening on ${server.url}\n`);
+  out.write(`  dashboard: ${server.url}/   lambdas: ${describe}\n`);
+  out.write('  any credentials are accepted; Ctrl-C stops the server\n');
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) process.exit(1); // a second Ctrl-C means "now"
+    stopping = true;
+    out.write(`tsflow dev-server: ${signal}, closing\n`);
+    service.close().then(
+      () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      },
+      (error: unknown) => {
+        process.stderr.write(`tsflow dev-server: close failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function lambdaInvoker(args: DevServerArgs): { invoker?: LambdaInvoker; describe: string } {
+  if (args.lambdaEndpoint !== undefined) {
+    const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+    return {
+      invoker: new AwsLambdaInvoker({ clientConfig: { endpoint: args.lambdaEndpoint, region } }),
+      describe: `Lambda Invoke API at ${args.lambdaEndpoint}`,
+    };
+  }
+  if (args.lambdas !== undefined) {
+    const { invoker, names } = loadLambdaModule(args.lambdas);
+    return { invoker, describe: names.join(', ') };
+  }
+  return { describe: 'none (use --lambdas or --lambda-endpoint)' };
+}

@@ -1,0 +1,30 @@
+/** A scheduled callback that can be called off. */
+export interface ClockTimer {
+  cancel(): void;
+}
+
+/**
+ * The time source of the local service. Every event timestamp, timeout,
+ * timer and long poll goes through it, so a test can swap in a
+ * {@link ManualClock} and skip time.
+ */
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** Runs `fn` once, when `now()` reaches `atMs` (at once if already past). */
+  schedule(atMs: number, fn: () => void): ClockTimer;
+}
+
+/** Wall-clock time, with Node timers. */
+export class SystemClock implements Clock {
+  now(): number {
+    return Date.now();
+  }
+
+  schedule(atMs: number, fn: () => void): ClockTimer {
+    const handle = setTimeout(fn, Math.max(0, atMs - Date.now()));
+    // A pending SWF timeout must not keep a test process or CLI alive.
+    handle.unref();
+    return { cancel: () => clearTimeout(handle) };
+  }
+}

@@ -1,0 +1,60 @@
+import type { ActivityTaskTimeoutType, ActivityType, WorkflowType } from '@aws-sdk/client-swf';
+import type { ClockTimer } from '../clock';
+import type { ExecutionRecord } from './execution-record';
+
+/** The execution's one decision task slot: scheduled, then started, then gone. */
+export interface DecisionTaskState {
+  scheduledEventId?: number;
+  startedEventId?: number;
+  token?: string;
+  timer?: ClockTimer;
+  /** Events that need a decision arrived while a task was started. */
+  pending: boolean;
+}
+
+export interface ActivityTimeouts {
+  scheduleToStart: string;
+  scheduleToClose: string;
+  startToClose: string;
+  heartbeat: string;
+}
+
+/** An open activity task (scheduled or started). */
+export interface ActivityState {
+  activityId: string;
+  activityType: ActivityType;
+  input?: string;
+  taskList: string;
+  scheduledEventId: number;
+  startedEventId?: number;
+  token?: string;
+  timeouts: ActivityTimeouts;
+  timers: Map<ActivityTaskTimeoutType, ClockTimer>;
+  cancelRequested: boolean;
+  latestCancelRequestedEventId?: number;
+  heartbeatDetails?: string;
+}
+
+export interface TimerState {
+  timerId: string;
+  startedEventId: number;
+  timer: ClockTimer;
+}
+
+/** A child workflow the execution initiated and that has not closed. */
+export interface ChildState {
+  initiatedEventId: number;
+  workflowId: string;
+  workflowType: WorkflowType;
+  startedEventId?: number;
+  execution?: ExecutionRecord;
+}
+
+export interface LambdaState {
+  id: string;
+  name: string;
+  scheduledEventId: number;
+  startedEventId?: number;
+  abort: AbortController;
+  timer?: ClockTimer;
+}

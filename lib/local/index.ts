@@ -1,0 +1,11 @@
+export { LocalSwfBackend, LocalSwfBackendOptions } from './swf-backend';
+export { SwfFault, isSwfFault } from './swf-fault';
+export { Clock, ClockTimer, SystemClock } from './clock';
+export { ManualClock, settle } from './manual-clock';
+export { LambdaInvocation, LambdaInvoker, LambdaResult, UnknownLambdaFunctionError } from './lambda/lambda-invoker';
+export { InProcessLambdaInvoker, InProcessLambdaFunction } from './lambda/in-process-lambda-invoker';
+export { LocalSwfService, type LocalSwfServiceOptions } from './local-swf-service';
+export type { ListenOptions, ListeningServer } from './transport/swf-http-server';
+export { dashboardUrl } from './dashboard/dashboard-url';
+export { AwsLambdaInvoker, type AwsLambdaInvokerOptions } from './lambda/aws-lambda-invoker';
+export { InMemoryRequestHandler } from './transport/in-memory-request-handler';

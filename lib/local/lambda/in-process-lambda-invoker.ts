@@ -1,0 +1,44 @@
+import { LambdaInvocation, LambdaInvoker, LambdaResult, UnknownLambdaFunctionError } from './lambda-invoker';
+
+/** A function run in place of a Lambda: receives the decoded input, returns a JSON-encodable result. */
+export type InProcessLambdaFunction = (input: unknown) => unknown | Promise<unknown>;
+
+/**
+ * Runs Lambda tasks as plain functions registered by name, inside the
+ * service's process: the embedded default.
+ *
+ * @example
+ * const lambdas = new InProcessLambdaInvoker().register('string_upcase', (s) => String(s).toUpperCase());
+ * new LocalSwfBackend({ lambdaInvoker: lambdas });
+ */
+export class InProcessLambdaInvoker implements LambdaInvoker {
+  private readonly functions = new Map<string, InProcessLambdaFunction>();
+
+  register(name: string, fn: InProcessLambdaFunction): this {
+    if (!name) throw new TypeError('InProcessLambdaInvoker.register: the function name must not be empty');
+    this.functions.set(name, fn);
+    return this;
+  }
+
+  has(name: string): boolean {
+    return this.functions.has(name);
+  }
+
+  async invoke(call: LambdaInvocation): Promise<LambdaResult> {
+    const fn = this.functions.get(call.functionName);
+    if (!fn) throw new UnknownLambdaFunctionError(call.functionName);
+    let input: unknown;
+    try {
+      input = call.input === undefined || call.input === '' ? undefined : JSON.parse(call.input);
+    } catch (error) {
+      return { ok: false, reason: 'InvalidInput', details: `input is not JSON: ${(error as Error).message}` };
+    }
+    try {
+      const value = await fn(input);
+      return { ok: true, result: value === undefined ? undefined : JSON.stringify(value) };
+    } catch (error) {
+      const e = error instanceof Error ? error : new Error(String(error));
+      return { ok: false, reason: `${e.name}: ${e.message}`.slice(0, 256), details: e.stack?.slice(0, 32768) };
+    }
+  }
+}

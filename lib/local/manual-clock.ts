@@ -1,0 +1,93 @@
+import { Clock, ClockTimer } from './clock';
+
+interface Entry {
+  atMs: number;
+  seq: number;
+  fn: () => void;
+  cancelled: boolean;
+}
+
+/** Lets pending promise chains (Lambda calls, woken long polls) run to rest. */
+export async function settle(rounds = 5): Promise<void> {
+  for (let i = 0; i < rounds; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/**
+ * A clock that moves only when told to: time skipping for tests.
+ * `advance` fires due callbacks in time order (ties in scheduling order),
+ * letting the service settle after each one, so results are deterministic.
+ *
+ * @example
+ * const clock = new ManualClock();
+ * const backend = new LocalSwfBackend({ clock });
+ * await clock.advance(301); // the 300 s activity timeout fires
+ */
+export class ManualClock implements Clock {
+  private current: number;
+  private seq = 0;
+  private entries: Entry[] = [];
+
+  constructor(startMs = Date.UTC(2026, 0, 1)) {
+    this.current = startMs;
+  }
+
+  now(): number {
+    return this.current;
+  }
+
+  schedule(atMs: number, fn: () => void): ClockTimer {
+    const entry: Entry = { atMs, seq: this.seq++, fn, cancelled: false };
+    this.entries.push(entry);
+    return { cancel: () => (entry.cancelled = true) };
+  }
+
+  /** Moves time forward by `seconds`, firing everything that falls due. */
+  async advance(seconds: number): Promise<void> {
+    if (!(seconds >= 0)) throw new RangeError(`ManualClock.advance: seconds must be >= 0, got ${seconds}`);
+    await this.advanceTo(this.current + seconds * 1000);
+  }
+
+  /** Moves time to `targetMs` (never backwards), firing due callbacks in order. */
+  async advanceTo(targetMs: number): Promise<void> {
+    await settle();
+    for (let next = this.nextDue(targetMs); next; next = this.nextDue(targetMs)) {
+      this.current = Math.max(this.current, next.atMs);
+      next.cancelled = true;
+      next.fn();
+      await settle();
+    }
+    this.current = Math.max(this.current, targetMs);
+  }
+
+  /**
+   * Time skipping: jumps to the next pending callback and fires it.
+   * Returns false when nothing is pending.
+   */
+  async skipToNext(): Promise<boolean> {
+    const at = this.nextAt();
+    if (at === undefined) return false;
+    await this.advanceTo(at);
+    return true;
+  }
+
+  /** When the next pending callback falls due, if any. */
+  nextAt(): number | undefined {
+    return this.nextDue(Infinity)?.atMs;
+  }
+
+  /** Number of callbacks still pending. */
+  pendingCount(): number {
+    this.entries = this.entries.filter((e) => !e.cancelled);
+    return this.entries.length;
+  }
+
+  private nextDue(limitMs: number): Entry | undefined {
+    let best: Entry | undefined;
+    for (const e of this.entries) {
+      if (e.cancelled || e.atMs > limitMs) continue;
+      if (!best || e.atMs < best.atMs || (e.atMs === best.atMs && e.seq < best.seq)) best = e;
+    }
+    if (this.entries.length > 1024) this.entries = this.entries.filter((e) => !e.cancelled);
+    return best;
+  }
+}

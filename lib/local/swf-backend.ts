@@ -1,0 +1,71 @@
+import type { ActionHandler, CallOptions } from './actions/action-handler';
+import { isSwfAction, SWF_ACTIONS, SwfAction } from './actions/action-table';
+import { Clock, SystemClock } from './clock';
+import { installDecisionScheduler } from './execution/decision-tasks';
+import { InProcessLambdaInvoker } from './lambda/in-process-lambda-invoker';
+import type { LambdaInvoker } from './lambda/lambda-invoker';
+import { ServiceContext, ServiceIdentity } from './state/service-context';
+import { SwfFault } from './swf-fault';
+
+export interface LocalSwfBackendOptions {
+  /** Time source; a ManualClock gives tests time skipping. Default: wall-clock time. */
+  clock?: Clock;
+  /** Runs Lambda tasks. Default: an empty InProcessLambdaInvoker. */
+  lambdaInvoker?: LambdaInvoker;
+  /** How long Poll* calls wait for a task before answering empty. Default 60,000 ms, as SWF. */
+  longPollTimeoutMs?: number;
+  /** Region and account in the domain ARNs. Default us-east-1 / 000000000000. */
+  identity?: Partial<ServiceIdentity>;
+}
+
+/**
+ * The SWF-compatible service core: one `dispatch` per API call, in SWF's
+ * JSON wire format (timestamps as epoch seconds). Transports (in-memory
+ * SDK handler, HTTP server) sit on top of it.
+ *
+ * @example
+ * const backend = new LocalSwfBackend({ clock: new ManualClock() });
+ * await backend.dispatch('RegisterDomain', { name: 'dev', workflowExecutionRetentionPeriodInDays: '1' });
+ */
+export class LocalSwfBackend {
+  private readonly ctx: ServiceContext;
+
+  constructor(options: LocalSwfBackendOptions = {}) {
+    const timeout = options.longPollTimeoutMs ?? 60000;
+    if (!(timeout >= 0)) throw new RangeError(`longPollTimeoutMs must be >= 0, got ${timeout}`);
+    this.ctx = new ServiceContext(
+      options.clock ?? new SystemClock(),
+      options.lambdaInvoker ?? new InProcessLambdaInvoker(),
+      timeout,
+      { region: 'us-east-1', accountId: '000000000000', ...options.identity },
+    );
+    installDecisionScheduler(this.ctx);
+  }
+
+  /** The SWF action names `dispatch` understands. */
+  static readonly actions: readonly SwfAction[] = Object.keys(SWF_ACTIONS) as SwfAction[];
+
+  /**
+   * Runs one SWF action. `input` is the decoded JSON request body; the result
+   * is the JSON-ready response body (`{}` for actions without output).
+   * Throws {@link SwfFault} with SWF's fault name for every rejected call.
+   * `options.signal` withdraws a pending long poll when the caller gives up.
+   * Safe to call concurrently: each call's changes happen in one synchronous
+   * step, and long polls wait without holding anything.
+   */
+  async dispatch(action: string, input: unknown, options: CallOptions = {}): Promise<unknown> {
+    if (!isSwfAction(action)) throw SwfFault.unknownOperation(action);
+    if (this.ctx.closed) throw new SwfFault('ServiceUnavailableException', 'The local SWF service is closed', 503);
+    const result = await (SWF_ACTIONS[action] as ActionHandler)(this.ctx, input, options);
+    // A copy: callers must not reach into the service's state, and undefined members vanish as on the wire.
+    return result === undefined ? {} : JSON.parse(JSON.stringify(result));
+  }
+
+  /** Answers pending long polls with "no task", stops every timer; later calls fail. */
+  async close(): Promise<void> {
+    this.ctx.closed = true;
+    this.ctx.decisionLists.releaseAll();
+    this.ctx.activityLists.releaseAll();
+    this.ctx.timers.cancelAll();
+  }
+}

@@ -1,0 +1,53 @@
+import { SWFClient } from '@aws-sdk/client-swf';
+import { expect } from 'chai';
+import { InProcessLambdaInvoker } from '../../lib/local/lambda/in-process-lambda-invoker';
+import { LocalSwfService } from '../../lib/local/local-swf-service';
+import { ManualClock } from '../../lib/local/manual-clock';
+import type { ListeningServer } from '../../lib/local/transport/swf-http-server';
+import { ALL_COMMANDS, ALL_DECISION_TYPES, conformanceSession, type SessionTarget } from './support/conformance-session';
+import { recordCommands } from './support/swf-session-helpers';
+
+const transports: { name: string; connect(service: LocalSwfService): Promise<{ swf: SWFClient; server?: ListeningServer }> }[] = [
+  { name: 'in-process (service.client())', connect: async (service) => ({ swf: service.client() }) },
+  {
+    name: 'over HTTP (service.listen() + SWFClient endpoint)',
+    connect: async (service) => {
+      const server = await service.listen({ port: 0 });
+      const swf = new SWFClient({
+        endpoint: server.url,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'conformance', secretAccessKey: 'conformance' },
+        maxAttempts: 1,
+      });
+      return { swf, server };
+    },
+  },
+];
+
+for (const transport of transports) {
+  describe(`SWF conformance session, ${transport.name}`, () => {
+    const commands = new Set<string>();
+    let service: LocalSwfService;
+    let target: SessionTarget;
+
+    before(async () => {
+      const clock = new ManualClock();
+      const lambdaInvoker = new InProcessLambdaInvoker().register('upcase', (s) => String(s).toUpperCase());
+      service = new LocalSwfService({ clock, lambdaInvoker, longPollTimeoutMs: 2000 });
+      const { swf } = await transport.connect(service);
+      recordCommands(swf, commands);
+      target = { swf, clock, decisions: new Set() };
+    });
+    after(async () => {
+      target.swf.destroy();
+      await service.close();
+    });
+
+    conformanceSession(() => target);
+
+    it('sent every SWF action and every decision type', () => {
+      expect([...commands].sort()).to.deep.equal(ALL_COMMANDS);
+      expect([...target.decisions].sort()).to.deep.equal([...ALL_DECISION_TYPES].sort());
+    });
+  });
+}

@@ -1,0 +1,75 @@
+import { expect } from 'chai';
+import { LocalSwfBackend } from '../../lib/local/swf-backend';
+import { ACTIVITIES, complete, DECISIONS, DOMAIN, faultOf, Harness, last, scheduleActivity } from './support/backend-harness';
+
+describe('LocalSwfBackend', () => {
+  let h: Harness;
+  beforeEach(async () => (h = await Harness.create()));
+  afterEach(() => h.backend.close());
+
+  it('understands all 39 actions of @aws-sdk/client-swf', () => {
+    expect(LocalSwfBackend.actions).to.have.length(39);
+  });
+
+  it('rejects an unknown action with UnknownOperationException naming it', async () => {
+    const fault = await faultOf(h.call('FlyToTheMoon', {}));
+    expect(fault.type).to.equal('UnknownOperationException');
+    expect(fault.message).to.contain('FlyToTheMoon');
+  });
+
+  it('runs a workflow with one activity from start to completion', async () => {
+    const runId = await h.start('wf-1', { input: '"hello"' });
+    const first = await h.decisionTask();
+    expect(first.events!.map((e) => e.eventType)).to.deep.equal([
+      'WorkflowExecutionStarted',
+      'DecisionTaskScheduled',
+      'DecisionTaskStarted',
+    ]);
+    expect(first.previousStartedEventId).to.equal(0);
+    expect(first.startedEventId).to.equal(3);
+    await h.decide(first, [scheduleActivity('a1')]);
+
+    const task = await h.activityTask();
+    expect(task.activityId).to.equal('a1');
+    expect(task.input).to.equal('"in"');
+    await h.call('RespondActivityTaskCompleted', { taskToken: task.taskToken, result: '"done"' });
+
+    const second = await h.decisionTask();
+    expect(second.previousStartedEventId).to.equal(3);
+    await h.decide(second, [complete('"ok"')]);
+
+    const events = await h.history('wf-1', runId);
+    expect(events.map((e) => e.eventType)).to.deep.equal([
+      'WorkflowExecutionStarted',
+      'DecisionTaskScheduled',
+      'DecisionTaskStarted',
+      'DecisionTaskCompleted',
+      'ActivityTaskScheduled',
+      'ActivityTaskStarted',
+      'ActivityTaskCompleted',
+      'DecisionTaskScheduled',
+      'DecisionTaskStarted',
+      'DecisionTaskCompleted',
+      'WorkflowExecutionCompleted',
+    ]);
+    const scheduled = last(events, 'ActivityTaskScheduled').activityTaskScheduledEventAttributes!;
+    expect(scheduled).to.include({
+      scheduleToStartTimeout: '100',
+      scheduleToCloseTimeout: '600',
+      startToCloseTimeout: '300',
+      heartbeatTimeout: 'NONE',
+      decisionTaskCompletedEventId: 4,
+    });
+    expect(scheduled.taskList).to.deep.equal({ name: ACTIVITIES });
+    const described = await h.describe('wf-1', runId);
+    expect(described.executionInfo).to.include({ executionStatus: 'CLOSED', closeStatus: 'COMPLETED' });
+    expect(events[0].workflowExecutionStartedEventAttributes).to.deep.include({
+      taskList: { name: DECISIONS },
+      childPolicy: 'TERMINATE',
+      executionStartToCloseTimeout: '3600',
+      taskStartToCloseTimeout: '30',
+    });
+    expect(events[0].eventTimestamp).to.equal(h.clock.now() / 1000);
+    expect(DOMAIN).to.equal('spec-domain');
+  });
+});
