@@ -81,8 +81,15 @@ export class Harness {
     return task;
   }
 
+  /** The whole history, all pages. */
   async history(workflowId: string, runId: string): Promise<WireEvent[]> {
-    const { events } = await this.call('GetWorkflowExecutionHistory', { domain: DOMAIN, execution: { workflowId, runId } });
+    const events: WireEvent[] = [];
+    let nextPageToken: string | undefined;
+    do {
+      const page = await this.call('GetWorkflowExecutionHistory', { domain: DOMAIN, execution: { workflowId, runId }, nextPageToken });
+      events.push(...page.events);
+      nextPageToken = page.nextPageToken;
+    } while (nextPageToken);
     return events;
   }
 
