@@ -45,6 +45,7 @@ export function runLambdaTask(
     if (!isCurrent(execution, state)) return;
     const startedEventId = markStarted(execution, state);
     close(execution, state);
+    state.abort.abort();
     execution.addEvent('LambdaFunctionTimedOut', {
       scheduledEventId: state.scheduledEventId,
       startedEventId,
