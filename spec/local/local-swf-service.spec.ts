@@ -142,11 +142,20 @@ describe('LocalSwfService', () => {
     await swf.send(new RegisterDomainCommand({ name: D, workflowExecutionRetentionPeriodInDays: '1' }));
     const first = await service.listen();
     const second = await service.listen();
+    const remote = new SWFClient({
+      endpoint: first.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+      maxAttempts: 1,
+    });
     const pending = swf.send(new PollForDecisionTaskCommand({ domain: D, taskList: { name: 'deciders' } }));
-    await new Promise((resolve) => setImmediate(resolve));
+    const pendingRemote = remote.send(new PollForDecisionTaskCommand({ domain: D, taskList: { name: 'deciders' } }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
     await service.close();
-    const answer = await pending;
-    expect(answer.taskToken).to.equal(undefined);
+    expect((await pending).taskToken).to.equal(undefined);
+    // over HTTP too: an empty answer, not a cut connection
+    expect((await pendingRemote).taskToken).to.equal(undefined);
+    remote.destroy();
     for (const server of [first, second]) {
       const refused = await fetch(server.url, { method: 'POST' }).then(
         () => 'answered',
