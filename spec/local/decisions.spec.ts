@@ -115,6 +115,13 @@ describe('LocalSwfBackend decisions', () => {
     expect((await h.history('wf', runId)).filter((e) => e.eventType === 'TimerFired')).to.have.length(1);
   });
 
+  it('fires a zero-second timer without the clock being advanced', async () => {
+    await decide(timer('now', '0'));
+    const task = await new Promise<unknown>((resolve) => setImmediate(() => resolve(h.decisionTask())));
+    expect(task).to.have.property('taskToken');
+    expect(await h.eventTypes('wf', runId)).to.include('TimerFired');
+  });
+
   it('records markers', async () => {
     const events = await decide({ decisionType: 'RecordMarker', recordMarkerDecisionAttributes: { markerName: 'm', details: 'd' } });
     expect(events[1].markerRecordedEventAttributes).to.deep.equal({ markerName: 'm', details: 'd', decisionTaskCompletedEventId: events[0].eventId });

@@ -201,4 +201,26 @@ describe('LocalSwfBackend executions', () => {
     expect(timedOut.workflowExecutionTimedOutEventAttributes).to.deep.equal({ timeoutType: 'START_TO_CLOSE', childPolicy: 'TERMINATE' });
     expect((await h.describe('wf', runId)).executionInfo.closeStatus).to.equal('TIMED_OUT');
   });
+
+  it('forgets a closed execution once the domain retention period is over', async () => {
+    const runId = await h.start('wf');
+    await h.call('TerminateWorkflowExecution', { domain: DOMAIN, workflowId: 'wf' });
+    await h.clock.advance(86399);
+    expect((await h.describe('wf', runId)).executionInfo.closeStatus).to.equal('TERMINATED');
+    await h.clock.advance(1);
+    expect((await faultOf(h.describe('wf', runId))).type).to.equal('UnknownResourceFault');
+  });
+
+  it('terminates an execution whose history reaches 25,000 events with EVENT_LIMIT_EXCEEDED', async () => {
+    const runId = await h.start('wf');
+    for (let i = 0; i < 24998; i++) {
+      await h.call('SignalWorkflowExecution', { domain: DOMAIN, workflowId: 'wf', signalName: 's' });
+    }
+    const events = await h.history('wf', runId);
+    expect(events).to.have.length(25001);
+    expect(events[25000].workflowExecutionTerminatedEventAttributes).to.deep.equal({
+      childPolicy: 'TERMINATE',
+      cause: 'EVENT_LIMIT_EXCEEDED',
+    });
+  });
 });

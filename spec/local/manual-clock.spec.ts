@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { SystemClock } from '../../lib/local/clock';
 import { ManualClock } from '../../lib/local/manual-clock';
 
 describe('ManualClock', () => {
@@ -55,10 +56,32 @@ describe('ManualClock', () => {
     expect(order).to.deep.equal(['chain', 'second']);
   });
 
+  it('fires a callback that is already due by itself, without moving time', async () => {
+    const clock = new ManualClock(5000);
+    const fired = await new Promise<number>((resolve) => clock.schedule(5000, () => resolve(clock.now())));
+    expect(fired).to.equal(5000);
+  });
+
   it('refuses to go backwards', async () => {
     const clock = new ManualClock(0);
     let error: unknown;
     await clock.advance(-1).catch((e: unknown) => (error = e));
     expect(error).to.be.instanceOf(RangeError);
+  });
+});
+
+describe('SystemClock', () => {
+  it('does not fire a timeout longer than Node allows (25 days) at once', async () => {
+    const clock = new SystemClock();
+    let fired = false;
+    const timer = clock.schedule(clock.now() + 30 * 86_400_000, () => (fired = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    timer.cancel();
+    expect(fired).to.equal(false);
+  });
+
+  it('fires a short timeout on time', async () => {
+    const clock = new SystemClock();
+    await new Promise<void>((resolve) => clock.schedule(clock.now() + 5, resolve));
   });
 });

@@ -28,7 +28,15 @@ export function startExecution(ctx: ServiceContext, domain: DomainRecord, reques
     request.config,
     request.tagList,
     ctx.nowSeconds(),
-    { nowSeconds: () => ctx.nowSeconds(), wake: (e) => ctx.wake(e) },
+    {
+      nowSeconds: () => ctx.nowSeconds(),
+      wake: (e) => ctx.wake(e),
+      // Not in the middle of the action that added the event: SWF terminates it right after.
+      eventLimitReached: (e) =>
+        queueMicrotask(() => {
+          if (e.isOpen) terminateExecution(ctx, e, { childPolicy: e.config.childPolicy, cause: 'EVENT_LIMIT_EXCEEDED' });
+        }),
+    },
   );
   execution.parent = request.parent;
   domain.executions.set(execution.runId, execution);
@@ -96,6 +104,20 @@ export function closeExecution(
   execution.lambdas.clear();
   applyChildPolicy(ctx, execution, childPolicy);
   notifyParentOfClose(ctx, execution, outcome);
+  scheduleRetention(ctx, execution);
+}
+
+/**
+ * Forgets a closed run once the domain's retention period is over. A
+ * retention of 0 (or NONE) would delete it at once in SWF; here it keeps
+ * the run for the life of the service, so a closed history stays readable.
+ */
+function scheduleRetention(ctx: ServiceContext, execution: ExecutionRecord): void {
+  const days = Number(execution.domain.retentionDays);
+  if (!(days > 0)) return;
+  ctx.timers.after(days * 86400, () => {
+    if (execution.domain.executions.get(execution.runId) === execution) execution.domain.executions.delete(execution.runId);
+  });
 }
 
 function applyChildPolicy(ctx: ServiceContext, parent: ExecutionRecord, policy: ChildPolicy): void {
