@@ -134,7 +134,16 @@ describe('LocalSwfBackend executions', () => {
       return seen;
     };
     expect(await ids(false)).to.deep.equal([1, 2, 3, 4, 5, 6, 7]);
-    expect(await ids(true)).to.deep.equal([7, 6, 5, 4, 3, 2, 1]);
+    const first = await h.call('GetWorkflowExecutionHistory', { domain: DOMAIN, execution: { workflowId: 'wf', runId }, maximumPageSize: 5 });
+    await h.call('SignalWorkflowExecution', { domain: DOMAIN, workflowId: 'wf', signalName: 'late' });
+    const rest = await h.call('GetWorkflowExecutionHistory', {
+      domain: DOMAIN,
+      execution: { workflowId: 'wf', runId },
+      maximumPageSize: 5,
+      nextPageToken: first.nextPageToken,
+    });
+    expect(rest.events.map((e: { eventId: number }) => e.eventId)).to.deep.equal([6, 7, 8], 'a token keeps working as the history grows');
+    expect(await ids(true)).to.deep.equal([8, 7, 6, 5, 4, 3, 2, 1]);
   });
 
   it('lists and counts open and closed executions with every SWF filter', async () => {

@@ -86,7 +86,7 @@ export function signalWorkflowExecution(ctx: ServiceContext, input: unknown): vo
 
 export function requestCancelWorkflowExecution(ctx: ServiceContext, input: unknown): void {
   const execution = readOpenTarget(ctx, InputReader.of(input, 'RequestCancelWorkflowExecution'));
-  requestCancelExecution(ctx, execution, {});
+  requestCancelExecution(execution, {});
 }
 
 export function terminateWorkflowExecution(ctx: ServiceContext, input: unknown): void {
@@ -154,6 +154,6 @@ export function getWorkflowExecutionHistory(ctx: ServiceContext, input: unknown)
       nextPageToken: r.optionalString('nextPageToken', { max: LIMITS.pageToken }),
       reverseOrder: r.optionalBoolean('reverseOrder'),
     },
-    'GetWorkflowExecutionHistory',
+    { owner: 'GetWorkflowExecutionHistory', from: 1 },
   );
 }

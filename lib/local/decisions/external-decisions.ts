@@ -47,7 +47,7 @@ export function requestCancelExternal(
   scope: DecisionScope,
   a: DecisionAttributesMap['RequestCancelExternalWorkflowExecution'],
 ): void {
-  const { ctx, execution, completedEventId: decisionTaskCompletedEventId } = scope;
+  const { execution, completedEventId: decisionTaskCompletedEventId } = scope;
   const { workflowId, runId, control } = a;
   const initiatedEventId = execution.addEvent('RequestCancelExternalWorkflowExecutionInitiated', {
     workflowId,
@@ -68,7 +68,7 @@ export function requestCancelExternal(
       });
       return;
     }
-    requestCancelExecution(ctx, target, {
+    requestCancelExecution(target, {
       externalWorkflowExecution: execution.ref,
       externalInitiatedEventId: initiatedEventId,
     });

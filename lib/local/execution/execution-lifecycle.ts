@@ -103,7 +103,7 @@ export function closeExecution(
   }
   execution.lambdas.clear();
   applyChildPolicy(ctx, execution, childPolicy);
-  notifyParentOfClose(ctx, execution, outcome);
+  notifyParentOfClose(execution, outcome);
   scheduleRetention(ctx, execution);
 }
 
@@ -127,7 +127,7 @@ function applyChildPolicy(ctx: ServiceContext, parent: ExecutionRecord, policy: 
     if (policy === 'TERMINATE') {
       terminateExecution(ctx, run, { childPolicy: run.config.childPolicy, cause: 'CHILD_POLICY_APPLIED' });
     } else {
-      requestCancelExecution(ctx, run, { cause: 'CHILD_POLICY_APPLIED' });
+      requestCancelExecution(run, { cause: 'CHILD_POLICY_APPLIED' });
     }
   }
   parent.children.clear();
@@ -152,8 +152,7 @@ export interface CancelRequest {
 }
 
 /** Records WorkflowExecutionCancelRequested (once: a second request changes nothing). */
-export function requestCancelExecution(ctx: ServiceContext, execution: ExecutionRecord, request: CancelRequest): void {
-  void ctx;
+export function requestCancelExecution(execution: ExecutionRecord, request: CancelRequest): void {
   if (execution.cancelRequested) return;
   execution.cancelRequested = true;
   execution.addEvent('WorkflowExecutionCancelRequested', { ...request });

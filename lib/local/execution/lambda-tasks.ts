@@ -39,7 +39,6 @@ export function runLambdaTask(
   const role = execution.config.lambdaRole;
   if (!role) return failToStart(execution, state, 'ASSUME_ROLE_FAILED', noRoleMessage(execution));
   const invoker = ctx.lambdaInvoker;
-  if (!invoker) return failToStart(execution, state, undefined, 'No LambdaInvoker is configured on the local SWF service');
   const timeoutSeconds = Number(request.startToCloseTimeout);
   state.timer = ctx.timers.after(timeoutSeconds, () => {
     if (!isCurrent(execution, state)) return;
