@@ -1,5 +1,7 @@
 import {
+  PollForDecisionTaskCommand,
   RegisterDomainCommand,
+  RespondDecisionTaskCompletedCommand,
   RegisterWorkflowTypeCommand,
   StartWorkflowExecutionCommand,
   TerminateWorkflowExecutionCommand,
@@ -91,6 +93,30 @@ describe('the dashboard', () => {
     expect(page.text).to.not.contain('<script>');
     const closed = await get(dashboardUrl(server.url, 'dev', 'order-2', closedRun));
     expect(closed.text).to.contain('reason: test &amp; &quot;quote&quot;');
+  });
+
+  it('links the events that name another run to that run', async () => {
+    const { runId } = await swf.send(
+      new StartWorkflowExecutionCommand({
+        domain: 'dev',
+        workflowId: 'order-3',
+        workflowType: { name: 'Orders', version: '2' },
+        taskList: { name: 'd3' }, // order-1's decision task waits on 'd'
+      }),
+    );
+    const task = await swf.send(new PollForDecisionTaskCommand({ domain: 'dev', taskList: { name: 'd3' } }));
+    await swf.send(
+      new RespondDecisionTaskCompletedCommand({
+        taskToken: task.taskToken,
+        decisions: [{ decisionType: 'ContinueAsNewWorkflowExecution', continueAsNewWorkflowExecutionDecisionAttributes: {} }],
+      }),
+    );
+    const page = await get(dashboardUrl(server.url, 'dev', 'order-3', runId as string));
+    const continued = /WorkflowExecutionContinuedAsNew<br><a href="([^"]+)">→ order-3<\/a>/.exec(page.text);
+    expect(continued, 'a link on the ContinuedAsNew event').to.not.equal(null);
+    const next = await get(`${server.url}${continued?.[1]}`);
+    expect(next.status).to.equal(200);
+    expect(next.text).to.contain('<title>order-3 (OPEN)</title>');
   });
 
   it('answers 404 pages for an unknown execution and a malformed path', async () => {
