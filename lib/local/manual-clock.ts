@@ -1,4 +1,4 @@
-import { Clock, ClockTimer } from './clock';
+import { type Clock, type ClockTimer } from './clock';
 
 interface Entry {
   atMs: number;

@@ -29,7 +29,10 @@ describe('LocalSwfBackend child workflows and continue-as-new', () => {
   const parentHistory = () => h.history('parent', runId);
   /** The parent's first decision starts `ids` as children; returns their run ids. */
   const startChildren = async (...ids: string[]) => {
-    await h.decide(await h.decisionTask(), ids.map((id) => startChild(id)));
+    await h.decide(
+      await h.decisionTask(),
+      ids.map((id) => startChild(id)),
+    );
     const events = await parentHistory();
     return events
       .filter((e) => e.eventType === 'ChildWorkflowExecutionStarted')
@@ -67,16 +70,30 @@ describe('LocalSwfBackend child workflows and continue-as-new', () => {
     await h.decide(await h.decisionTask(), []);
     const childTask = async () => h.decisionTask(CHILDREN);
     await h.decide(await childTask(), [complete('r')]);
-    await h.decide(await childTask(), [{ decisionType: 'FailWorkflowExecution', failWorkflowExecutionDecisionAttributes: { reason: 'x', details: 'y' } }]);
-    await h.decide(await childTask(), [{ decisionType: 'CancelWorkflowExecution', cancelWorkflowExecutionDecisionAttributes: { details: 'z' } }]);
+    await h.decide(await childTask(), [
+      { decisionType: 'FailWorkflowExecution', failWorkflowExecutionDecisionAttributes: { reason: 'x', details: 'y' } },
+    ]);
+    await h.decide(await childTask(), [
+      { decisionType: 'CancelWorkflowExecution', cancelWorkflowExecutionDecisionAttributes: { details: 'z' } },
+    ]);
     await h.call('TerminateWorkflowExecution', { domain: DOMAIN, workflowId: 'killed' });
     await h.clock.advance(500);
     const events = await parentHistory();
     const closed = (type: string) => last(events, type);
     const ids = (i: number) => ({ workflowExecution: { workflowId: ['ok', 'bad', 'cancel', 'slow', 'killed'][i], runId: runs[i] } });
-    expect(closed('ChildWorkflowExecutionCompleted').childWorkflowExecutionCompletedEventAttributes).to.deep.include({ ...ids(0), result: 'r' });
-    expect(closed('ChildWorkflowExecutionFailed').childWorkflowExecutionFailedEventAttributes).to.deep.include({ ...ids(1), reason: 'x', details: 'y' });
-    expect(closed('ChildWorkflowExecutionCanceled').childWorkflowExecutionCanceledEventAttributes).to.deep.include({ ...ids(2), details: 'z' });
+    expect(closed('ChildWorkflowExecutionCompleted').childWorkflowExecutionCompletedEventAttributes).to.deep.include({
+      ...ids(0),
+      result: 'r',
+    });
+    expect(closed('ChildWorkflowExecutionFailed').childWorkflowExecutionFailedEventAttributes).to.deep.include({
+      ...ids(1),
+      reason: 'x',
+      details: 'y',
+    });
+    expect(closed('ChildWorkflowExecutionCanceled').childWorkflowExecutionCanceledEventAttributes).to.deep.include({
+      ...ids(2),
+      details: 'z',
+    });
     expect(closed('ChildWorkflowExecutionTimedOut').childWorkflowExecutionTimedOutEventAttributes).to.deep.include({
       ...ids(3),
       timeoutType: 'START_TO_CLOSE',
@@ -155,7 +172,10 @@ describe('LocalSwfBackend child workflows and continue-as-new', () => {
         continueAsNewWorkflowExecutionDecisionAttributes: { input: 'next', tagList: ['gen2'] },
       },
     ]);
-    const continued = last(await events('parent', runId), 'WorkflowExecutionContinuedAsNew').workflowExecutionContinuedAsNewEventAttributes!;
+    const continued = last(
+      await events('parent', runId),
+      'WorkflowExecutionContinuedAsNew',
+    ).workflowExecutionContinuedAsNewEventAttributes!;
     expect(continued).to.deep.include({
       input: 'next',
       decisionTaskCompletedEventId: 4,

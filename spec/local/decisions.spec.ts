@@ -1,6 +1,6 @@
 import type { Decision } from '@aws-sdk/client-swf';
 import { expect } from 'chai';
-import { DOMAIN, Harness, last, scheduleActivity, WireEvent } from './support/backend-harness';
+import { DOMAIN, Harness, last, scheduleActivity, type WireEvent } from './support/backend-harness';
 
 describe('LocalSwfBackend decisions', () => {
   let h: Harness;
@@ -124,7 +124,11 @@ describe('LocalSwfBackend decisions', () => {
 
   it('records markers', async () => {
     const events = await decide({ decisionType: 'RecordMarker', recordMarkerDecisionAttributes: { markerName: 'm', details: 'd' } });
-    expect(events[1].markerRecordedEventAttributes).to.deep.equal({ markerName: 'm', details: 'd', decisionTaskCompletedEventId: events[0].eventId });
+    expect(events[1].markerRecordedEventAttributes).to.deep.equal({
+      markerName: 'm',
+      details: 'd',
+      decisionTaskCompletedEventId: events[0].eventId,
+    });
   });
 
   it('signals another execution, which sees who sent it, and fails for an unknown one', async () => {
@@ -175,9 +179,9 @@ describe('LocalSwfBackend decisions', () => {
       workflowExecution: { workflowId: 'other', runId: otherRun },
       initiatedEventId: events[1].eventId,
     });
-    expect(last(events, 'RequestCancelExternalWorkflowExecutionFailed').requestCancelExternalWorkflowExecutionFailedEventAttributes!.cause).to.equal(
-      'UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION',
-    );
+    expect(
+      last(events, 'RequestCancelExternalWorkflowExecutionFailed').requestCancelExternalWorkflowExecutionFailedEventAttributes!.cause,
+    ).to.equal('UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION');
     const requested = last(await h.history('other', otherRun), 'WorkflowExecutionCancelRequested');
     expect(requested.workflowExecutionCancelRequestedEventAttributes).to.deep.equal({
       externalWorkflowExecution: { workflowId: 'wf', runId },
@@ -186,7 +190,10 @@ describe('LocalSwfBackend decisions', () => {
   });
 
   it('fails an execution with reason and details', async () => {
-    const events = await decide({ decisionType: 'FailWorkflowExecution', failWorkflowExecutionDecisionAttributes: { reason: 'r', details: 'd' } });
+    const events = await decide({
+      decisionType: 'FailWorkflowExecution',
+      failWorkflowExecutionDecisionAttributes: { reason: 'r', details: 'd' },
+    });
     expect(events[1].workflowExecutionFailedEventAttributes).to.deep.equal({ reason: 'r', details: 'd', decisionTaskCompletedEventId: 4 });
     expect((await h.describe('wf', runId)).executionInfo.closeStatus).to.equal('FAILED');
   });
@@ -195,7 +202,10 @@ describe('LocalSwfBackend decisions', () => {
     await decide(scheduleActivity('a1'), timer('t1'));
     await nudge();
     const events = await decide({ decisionType: 'CancelWorkflowExecution', cancelWorkflowExecutionDecisionAttributes: { details: 'bye' } });
-    expect(events[1].workflowExecutionCanceledEventAttributes).to.deep.equal({ details: 'bye', decisionTaskCompletedEventId: events[0].eventId });
+    expect(events[1].workflowExecutionCanceledEventAttributes).to.deep.equal({
+      details: 'bye',
+      decisionTaskCompletedEventId: events[0].eventId,
+    });
     const described = await h.describe('wf', runId);
     expect(described.executionInfo.closeStatus).to.equal('CANCELED');
     expect(described.openCounts).to.include({ openActivityTasks: 0, openTimers: 0, openDecisionTasks: 0 });

@@ -16,7 +16,9 @@ describe('LocalSwfBackend executions', () => {
   });
 
   it('refuses an unknown type and a missing default with the SWF faults', async () => {
-    const unknown = await faultOf(h.call('StartWorkflowExecution', { domain: DOMAIN, workflowId: 'x', workflowType: { name: 'No', version: '1' } }));
+    const unknown = await faultOf(
+      h.call('StartWorkflowExecution', { domain: DOMAIN, workflowId: 'x', workflowType: { name: 'No', version: '1' } }),
+    );
     expect(unknown.type).to.equal('UnknownResourceFault');
     expect(unknown.message).to.contain('WorkflowType=[name=No, version=1]');
     await h.call('RegisterWorkflowType', { domain: DOMAIN, name: 'Bare', version: '1' });
@@ -53,9 +55,7 @@ describe('LocalSwfBackend executions', () => {
     const events = await h.history('wf', runId);
     expect(events[2].workflowExecutionSignaledEventAttributes).to.deep.equal({ signalName: 'go', input: '1' });
     expect((await h.describe('wf', runId)).executionInfo.cancelRequested).to.equal(true);
-    const wrongRun = await faultOf(
-      h.call('SignalWorkflowExecution', { domain: DOMAIN, workflowId: 'wf', runId: 'nope', signalName: 's' }),
-    );
+    const wrongRun = await faultOf(h.call('SignalWorkflowExecution', { domain: DOMAIN, workflowId: 'wf', runId: 'nope', signalName: 's' }));
     expect(wrongRun.type).to.equal('UnknownResourceFault');
   });
 
@@ -134,7 +134,11 @@ describe('LocalSwfBackend executions', () => {
       return seen;
     };
     expect(await ids(false)).to.deep.equal([1, 2, 3, 4, 5, 6, 7]);
-    const first = await h.call('GetWorkflowExecutionHistory', { domain: DOMAIN, execution: { workflowId: 'wf', runId }, maximumPageSize: 5 });
+    const first = await h.call('GetWorkflowExecutionHistory', {
+      domain: DOMAIN,
+      execution: { workflowId: 'wf', runId },
+      maximumPageSize: 5,
+    });
     await h.call('SignalWorkflowExecution', { domain: DOMAIN, workflowId: 'wf', signalName: 'late' });
     const rest = await h.call('GetWorkflowExecutionHistory', {
       domain: DOMAIN,

@@ -30,7 +30,10 @@ describe('LocalSwfBackend under load', () => {
       // A decision list per execution, so each first task is that execution's.
       runIds.push(await h.start(`load-${e}`, { taskList: { name: `load-${e}` } }));
       const task = await h.decisionTask(`load-${e}`);
-      await h.decide(task, Array.from({ length: PER_EXECUTION }, (_, i) => scheduleActivity(`a${i}`)));
+      await h.decide(
+        task,
+        Array.from({ length: PER_EXECUTION }, (_, i) => scheduleActivity(`a${i}`)),
+      );
     }
     await everyTaskSeen;
     const completed = await Promise.all(
@@ -40,7 +43,10 @@ describe('LocalSwfBackend under load', () => {
     const perPoller = await Promise.all(pollers);
 
     expect(handedOut.size).to.equal(TOTAL);
-    expect([...handedOut.values()].every((n) => n === 1), 'no task handed out twice').to.equal(true);
+    expect(
+      [...handedOut.values()].every((n) => n === 1),
+      'no task handed out twice',
+    ).to.equal(true);
     expect(perPoller.reduce((a, b) => a + b, 0)).to.equal(TOTAL);
     expect(perPoller.filter((n) => n > 0)).to.have.length(50, 'every poller got work');
     expect(completed.every((n) => n === PER_EXECUTION)).to.equal(true);

@@ -50,7 +50,13 @@ describe('ManualClock', () => {
   it('lets promise chains started by a callback settle before the next one fires', async () => {
     const clock = new ManualClock(0);
     const order: string[] = [];
-    clock.schedule(1000, () => void Promise.resolve().then(() => Promise.resolve()).then(() => order.push('chain')));
+    clock.schedule(
+      1000,
+      () =>
+        void Promise.resolve()
+          .then(() => Promise.resolve())
+          .then(() => order.push('chain')),
+    );
     clock.schedule(2000, () => order.push('second'));
     await clock.advance(2);
     expect(order).to.deep.equal(['chain', 'second']);

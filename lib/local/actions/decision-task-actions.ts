@@ -1,10 +1,10 @@
 import type { CallOptions } from './action-handler';
-import { DECISION_HANDLERS, DecisionHandler } from '../decisions/decision-handlers';
-import { CLOSING_DECISIONS, ParsedDecision } from '../decisions/decision-attributes';
+import { DECISION_HANDLERS, type DecisionHandler } from '../decisions/decision-handlers';
+import { CLOSING_DECISIONS, type ParsedDecision } from '../decisions/decision-attributes';
 import { parseDecisions } from '../decisions/decision-parser';
 import type { DecisionScope } from '../decisions/decision-scope';
-import { finishDecisionTask, isLiveDecision, StartedDecision, startDecisionTask } from '../execution/decision-tasks';
-import { historyPage, HistoryPageRequest, readHistoryScope } from '../execution/history-pages';
+import { finishDecisionTask, isLiveDecision, type StartedDecision, startDecisionTask } from '../execution/decision-tasks';
+import { historyPage, type HistoryPageRequest, readHistoryScope } from '../execution/history-pages';
 import type { ServiceContext } from '../state/service-context';
 import { SwfFault } from '../swf-fault';
 import { readPayload, readTaskList } from '../validation/common-readers';

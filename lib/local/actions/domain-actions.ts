@@ -61,9 +61,7 @@ export function listDomains(ctx: ServiceContext, input: unknown) {
   const maximumPageSize = r.optionalInteger('maximumPageSize', 0, LIMITS.pageSize);
   const nextPageToken = r.optionalString('nextPageToken', { max: LIMITS.pageToken });
   const reverse = r.optionalBoolean('reverseOrder') ?? false;
-  const matching = [...ctx.domains.values()]
-    .filter((d) => d.status === status)
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const matching = [...ctx.domains.values()].filter((d) => d.status === status).sort((a, b) => a.name.localeCompare(b.name));
   if (reverse) matching.reverse();
   const page = pageOf(ctx.pageTokens, matching, {
     query: JSON.stringify(['ListDomains', status, reverse]),

@@ -5,14 +5,7 @@ import { historyPage } from '../execution/history-pages';
 import { typeKey } from '../state/domain-record';
 import type { ServiceContext } from '../state/service-context';
 import { SwfFault } from '../swf-fault';
-import {
-  CHILD_POLICIES,
-  readPayload,
-  readTagList,
-  readTaskList,
-  readType,
-  readWorkflowId,
-} from '../validation/common-readers';
+import { CHILD_POLICIES, readPayload, readTagList, readTaskList, readType, readWorkflowId } from '../validation/common-readers';
 import { InputReader } from '../validation/input-reader';
 import { LIMITS } from '../validation/swf-limits';
 import { openExecution, readExecution } from './execution-lookup';

@@ -1,5 +1,5 @@
 import type { ActivityTypeConfiguration, WorkflowTypeConfiguration } from '@aws-sdk/client-swf';
-import { DomainRecord, TypeRecord, typeKey } from '../state/domain-record';
+import { type DomainRecord, type TypeRecord, typeKey } from '../state/domain-record';
 import { pageOf } from '../state/paging';
 import type { ServiceContext } from '../state/service-context';
 import { SwfFault } from '../swf-fault';

@@ -43,10 +43,7 @@ export function signalExternal(scope: DecisionScope, a: DecisionAttributesMap['S
   });
 }
 
-export function requestCancelExternal(
-  scope: DecisionScope,
-  a: DecisionAttributesMap['RequestCancelExternalWorkflowExecution'],
-): void {
+export function requestCancelExternal(scope: DecisionScope, a: DecisionAttributesMap['RequestCancelExternalWorkflowExecution']): void {
   const { execution, completedEventId: decisionTaskCompletedEventId } = scope;
   const { workflowId, runId, control } = a;
   const initiatedEventId = execution.addEvent('RequestCancelExternalWorkflowExecutionInitiated', {

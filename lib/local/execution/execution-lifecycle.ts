@@ -5,7 +5,7 @@ import { newRunId } from '../state/secure-tokens';
 import { closeActivityTask } from './activity-tasks';
 import { notifyParentOfClose } from './child-notifications';
 import { clearDecisionSlot } from './decision-tasks';
-import { ExecutionConfig, ExecutionRecord, ParentLink } from './execution-record';
+import { type ExecutionConfig, ExecutionRecord, type ParentLink } from './execution-record';
 
 export interface StartRequest {
   workflowId: string;
@@ -80,12 +80,7 @@ export type CloseOutcome =
  * Closes a run whose closing event is already recorded: everything open in
  * it stops, the child policy reaches its open children, its parent hears.
  */
-export function closeExecution(
-  ctx: ServiceContext,
-  execution: ExecutionRecord,
-  outcome: CloseOutcome,
-  childPolicy: ChildPolicy,
-): void {
+export function closeExecution(ctx: ServiceContext, execution: ExecutionRecord, outcome: CloseOutcome, childPolicy: ChildPolicy): void {
   execution.status = 'CLOSED';
   execution.closeStatus = outcome.status;
   execution.closeTimestamp = ctx.nowSeconds();

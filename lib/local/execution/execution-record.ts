@@ -1,14 +1,7 @@
-import type {
-  ChildPolicy,
-  CloseStatus,
-  EventType,
-  ExecutionStatus,
-  WorkflowExecution,
-  WorkflowType,
-} from '@aws-sdk/client-swf';
+import type { ChildPolicy, CloseStatus, EventType, ExecutionStatus, WorkflowExecution, WorkflowType } from '@aws-sdk/client-swf';
 import type { ClockTimer } from '../clock';
 import type { DomainRecord } from '../state/domain-record';
-import { compact, EventAttributes, eventAttributesKey, WireHistoryEvent } from '../wire';
+import { compact, type EventAttributes, eventAttributesKey, type WireHistoryEvent } from '../wire';
 import { LIMITS } from '../validation/swf-limits';
 import { DECIDER_EVENTS } from './decider-events';
 import type { ActivityState, ChildState, DecisionTaskState, LambdaState, TimerState } from './task-states';

@@ -2,7 +2,7 @@ import type { Decision, DecisionTask, HistoryEvent } from '@aws-sdk/client-swf';
 import { expect } from 'chai';
 import { InProcessLambdaInvoker } from '../../../lib/local/lambda/in-process-lambda-invoker';
 import { ManualClock } from '../../../lib/local/manual-clock';
-import { LocalSwfBackend, LocalSwfBackendOptions } from '../../../lib/local/swf-backend';
+import { LocalSwfBackend, type LocalSwfBackendOptions } from '../../../lib/local/swf-backend';
 import { SwfFault } from '../../../lib/local/swf-fault';
 import type { Wire } from '../../../lib/local/wire';
 
