@@ -16,7 +16,8 @@ Options:
   --lambdas <module>       A CommonJS module whose exported functions become the
                            Lambda functions of ScheduleLambdaFunction, by export name
   --lambda-endpoint <url>  Run Lambda tasks through the Lambda Invoke API at this URL
-                           instead (region and credentials from the usual AWS settings)
+                           instead (region and credentials from the usual AWS settings;
+                           dummy credentials for a loopback URL when none are set)
   -h, --help               Show this help
 
 Credentials: the dev server accepts ANY credentials and does not check

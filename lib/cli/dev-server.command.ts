@@ -41,7 +41,7 @@ export function parseDevServerArgs(argv: string[]): DevServerArgs {
     throw new CliUsageError('dev-server: give either --lambdas or --lambda-endpoint, not both.', DEV_SERVER_USAGE);
   }
   const lambdaEndpoint = values['lambda-endpoint'];
-  if (lambdaEndpoint !== undefined && !URL.canParse(lambdaEndpoint)) {
+  if (lambdaEndpoint !== undefined && !isHttpUrl(lambdaEndpoint)) {
     throw new CliUsageError(
       `dev-server: --lambda-endpoint must be a URL such as http://127.0.0.1:9001, got "${lambdaEndpoint}".`,
       DEV_SERVER_USAGE,
@@ -90,9 +90,13 @@ export async function runDevServer(argv: string[], out: NodeJS.WritableStream = 
 function lambdaInvoker(args: DevServerArgs): { invoker?: LambdaInvoker; describe: string } {
   if (args.lambdaEndpoint !== undefined) {
     const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+    // A Lambda emulator on this machine takes any credentials; without this, a machine with
+    // no AWS setup would send the SDK's credential chain off to the EC2 metadata service.
+    const dummy = isLoopback(args.lambdaEndpoint) && process.env.AWS_ACCESS_KEY_ID === undefined;
+    const credentials = dummy ? { accessKeyId: 'tsflow-local', secretAccessKey: 'tsflow-local' } : undefined;
     return {
-      invoker: new AwsLambdaInvoker({ clientConfig: { endpoint: args.lambdaEndpoint, region } }),
-      describe: `Lambda Invoke API at ${args.lambdaEndpoint}`,
+      invoker: new AwsLambdaInvoker({ clientConfig: { endpoint: args.lambdaEndpoint, region, credentials } }),
+      describe: `Lambda Invoke API at ${args.lambdaEndpoint}${dummy ? ' (dummy credentials)' : ''}`,
     };
   }
   if (args.lambdas !== undefined) {
@@ -100,4 +104,13 @@ function lambdaInvoker(args: DevServerArgs): { invoker?: LambdaInvoker; describe
     return { invoker, describe: names.join(', ') };
   }
   return { describe: 'none (use --lambdas or --lambda-endpoint)' };
+}
+
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+function isHttpUrl(text: string): boolean {
+  return URL.canParse(text) && /^https?:$/.test(new URL(text).protocol);
 }

@@ -15,6 +15,9 @@ export interface Clock {
   schedule(atMs: number, fn: () => void): ClockTimer;
 }
 
+// Node fires longer timeouts at once; SWF timeouts run up to a year.
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
 /** Wall-clock time, with Node timers. */
 export class SystemClock implements Clock {
   now(): number {
@@ -22,9 +25,14 @@ export class SystemClock implements Clock {
   }
 
   schedule(atMs: number, fn: () => void): ClockTimer {
-    const handle = setTimeout(fn, Math.max(0, atMs - Date.now()));
-    // A pending SWF timeout must not keep a test process or CLI alive.
-    handle.unref();
+    let handle: NodeJS.Timeout;
+    const arm = () => {
+      const delay = atMs - Date.now();
+      handle = delay > MAX_TIMEOUT_MS ? setTimeout(arm, MAX_TIMEOUT_MS) : setTimeout(fn, Math.max(0, delay));
+      // A pending SWF timeout must not keep a test process or CLI alive.
+      handle.unref();
+    };
+    arm();
     return { cancel: () => clearTimeout(handle) };
   }
 }

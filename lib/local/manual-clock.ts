@@ -1,4 +1,4 @@
-import { Clock, ClockTimer } from './clock';
+import { type Clock, type ClockTimer } from './clock';
 
 interface Entry {
   atMs: number;
@@ -26,6 +26,8 @@ export class ManualClock implements Clock {
   private current: number;
   private seq = 0;
   private entries: Entry[] = [];
+  private advancing = 0;
+  private flushPending = false;
 
   constructor(startMs = Date.UTC(2026, 0, 1)) {
     this.current = startMs;
@@ -35,10 +37,21 @@ export class ManualClock implements Clock {
     return this.current;
   }
 
+  /** Callbacks already due (a zero-second timer) fire by themselves, soon, without moving time. */
   schedule(atMs: number, fn: () => void): ClockTimer {
     const entry: Entry = { atMs, seq: this.seq++, fn, cancelled: false };
     this.entries.push(entry);
+    if (atMs <= this.current) this.fireDueSoon();
     return { cancel: () => (entry.cancelled = true) };
+  }
+
+  private fireDueSoon(): void {
+    if (this.flushPending) return;
+    this.flushPending = true;
+    setImmediate(() => {
+      this.flushPending = false;
+      if (this.advancing === 0) void this.advanceTo(this.current);
+    });
   }
 
   /** Moves time forward by `seconds`, firing everything that falls due. */
@@ -49,14 +62,19 @@ export class ManualClock implements Clock {
 
   /** Moves time to `targetMs` (never backwards), firing due callbacks in order. */
   async advanceTo(targetMs: number): Promise<void> {
-    await settle();
-    for (let next = this.nextDue(targetMs); next; next = this.nextDue(targetMs)) {
-      this.current = Math.max(this.current, next.atMs);
-      next.cancelled = true;
-      next.fn();
+    this.advancing++;
+    try {
       await settle();
+      for (let next = this.nextDue(targetMs); next; next = this.nextDue(targetMs)) {
+        this.current = Math.max(this.current, next.atMs);
+        next.cancelled = true;
+        next.fn();
+        await settle();
+      }
+      this.current = Math.max(this.current, targetMs);
+    } finally {
+      this.advancing--;
     }
-    this.current = Math.max(this.current, targetMs);
   }
 
   /**

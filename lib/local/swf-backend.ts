@@ -1,10 +1,10 @@
 import type { ActionHandler, CallOptions } from './actions/action-handler';
-import { isSwfAction, SWF_ACTIONS, SwfAction } from './actions/action-table';
-import { Clock, SystemClock } from './clock';
+import { isSwfAction, SWF_ACTIONS, type SwfAction } from './actions/action-table';
+import { type Clock, SystemClock } from './clock';
 import { installDecisionScheduler } from './execution/decision-tasks';
 import { InProcessLambdaInvoker } from './lambda/in-process-lambda-invoker';
 import type { LambdaInvoker } from './lambda/lambda-invoker';
-import { ServiceContext, ServiceIdentity } from './state/service-context';
+import { ServiceContext, type ServiceIdentity } from './state/service-context';
 import { SwfFault } from './swf-fault';
 
 export interface LocalSwfBackendOptions {
@@ -33,12 +33,11 @@ export class LocalSwfBackend {
   constructor(options: LocalSwfBackendOptions = {}) {
     const timeout = options.longPollTimeoutMs ?? 60000;
     if (!(timeout >= 0)) throw new RangeError(`longPollTimeoutMs must be >= 0, got ${timeout}`);
-    this.ctx = new ServiceContext(
-      options.clock ?? new SystemClock(),
-      options.lambdaInvoker ?? new InProcessLambdaInvoker(),
-      timeout,
-      { region: 'us-east-1', accountId: '000000000000', ...options.identity },
-    );
+    this.ctx = new ServiceContext(options.clock ?? new SystemClock(), options.lambdaInvoker ?? new InProcessLambdaInvoker(), timeout, {
+      region: 'us-east-1',
+      accountId: '000000000000',
+      ...options.identity,
+    });
     installDecisionScheduler(this.ctx);
   }
 

@@ -4,13 +4,7 @@ import type { EventType, HistoryEvent } from '@aws-sdk/client-swf';
  * An SDK shape as SWF's JSON protocol carries it: every `Date` becomes
  * epoch seconds. The backend speaks this form so the transport can send it as is.
  */
-export type Wire<T> = T extends Date
-  ? number
-  : T extends (infer U)[]
-    ? Wire<U>[]
-    : T extends object
-      ? { [K in keyof T]: Wire<T[K]> }
-      : T;
+export type Wire<T> = T extends Date ? number : T extends (infer U)[] ? Wire<U>[] : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;
 
 export type WireHistoryEvent = Wire<HistoryEvent>;
 

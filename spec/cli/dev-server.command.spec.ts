@@ -13,7 +13,7 @@ import { parseDevServerArgs } from '../../lib/cli/dev-server.command';
 import { CliUsageError } from '../../lib/cli/cli-usage.error';
 import { has, historyWhen, pollDecision } from '../local/support/swf-session-helpers';
 import { startFakeLambdaEndpoint } from '../local/support/fake-lambda-endpoint';
-import { runCli, startDevServer, type RunningDevServer } from './support/dev-server-process';
+import { isolatedEnv, runCli, startDevServer, type RunningDevServer } from './support/dev-server-process';
 
 const LAMBDAS = resolve(__dirname, 'fixtures/dev-lambdas.js');
 
@@ -105,12 +105,15 @@ describe('tsflow dev-server', () => {
     });
   });
 
-  it('runs Lambda tasks through the Invoke API with --lambda-endpoint', async () => {
+  it('runs Lambda tasks through the Invoke API with --lambda-endpoint, with dummy credentials on loopback when none are set', async () => {
     const endpoint = await startFakeLambdaEndpoint({ string_upcase: (s) => String(s).toUpperCase() });
-    const server = await startDevServer(['dev-server', '--port', '0', '--lambda-endpoint', endpoint.url]);
+    const noCredentials = isolatedEnv();
+    delete noCredentials.AWS_ACCESS_KEY_ID;
+    delete noCredentials.AWS_SECRET_ACCESS_KEY;
+    const server = await startDevServer(['dev-server', '--port', '0', '--lambda-endpoint', endpoint.url], noCredentials);
     const swf = clientFor(server.url);
     try {
-      expect(server.output()).to.contain(`lambdas: Lambda Invoke API at ${endpoint.url}`);
+      expect(server.output()).to.contain(`lambdas: Lambda Invoke API at ${endpoint.url} (dummy credentials)`);
       const result = await runOneLambda(swf, 'string_upcase', '"remote"');
       expect(result).to.equal('"REMOTE"');
       expect(endpoint.invocations).to.deep.equal([{ functionName: 'string_upcase', payload: '"remote"' }]);
@@ -170,6 +173,7 @@ describe('tsflow dev-server', () => {
       [['--port', '70000'], 'got "70000"'],
       [['--lambdas', 'a.js', '--lambda-endpoint', 'http://x'], 'either --lambdas or --lambda-endpoint, not both'],
       [['--lambda-endpoint', 'localhost 9001'], '--lambda-endpoint must be a URL'],
+      [['--lambda-endpoint', 'localhost:9001'], 'must be a URL such as http://127.0.0.1:9001, got "localhost:9001"'],
       [['extra'], "Unexpected argument 'extra'"],
     ] as const) {
       it(`refuses ${argv.join(' ')}`, () => {

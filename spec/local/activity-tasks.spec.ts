@@ -11,7 +11,10 @@ describe('LocalSwfBackend activity tasks', () => {
   afterEach(() => h.backend.close());
 
   const schedule = async (...decisions: Parameters<typeof scheduleActivity>[]) =>
-    h.decide(await h.decisionTask(), decisions.map((args) => scheduleActivity(...args)));
+    h.decide(
+      await h.decisionTask(),
+      decisions.map((args) => scheduleActivity(...args)),
+    );
   const poll = () => h.call('PollForActivityTask', { domain: DOMAIN, taskList: { name: ACTIVITIES }, identity: 'w' });
 
   it('wakes waiting pollers at once, longest-waiting first, each with its own task', async () => {
@@ -60,7 +63,12 @@ describe('LocalSwfBackend activity tasks', () => {
       scheduledEventId: 7,
       startedEventId: 10,
     });
-    for (const action of ['RespondActivityTaskCompleted', 'RespondActivityTaskFailed', 'RespondActivityTaskCanceled', 'RecordActivityTaskHeartbeat']) {
+    for (const action of [
+      'RespondActivityTaskCompleted',
+      'RespondActivityTaskFailed',
+      'RespondActivityTaskCanceled',
+      'RecordActivityTaskHeartbeat',
+    ]) {
       const fault = await faultOf(h.call(action, { taskToken: ok.taskToken }));
       expect(fault.type, action).to.equal('UnknownResourceFault');
     }

@@ -51,7 +51,11 @@ describe('LocalSwfBackend decision tasks', () => {
 
   it('withdraws a long poll whose caller gave up, so the next task goes to a live poller', async () => {
     const abort = new AbortController();
-    const abandoned = h.backend.dispatch('PollForDecisionTask', { domain: DOMAIN, taskList: { name: DECISIONS } }, { signal: abort.signal });
+    const abandoned = h.backend.dispatch(
+      'PollForDecisionTask',
+      { domain: DOMAIN, taskList: { name: DECISIONS } },
+      { signal: abort.signal },
+    );
     abort.abort();
     expect(await abandoned).to.deep.equal({ startedEventId: 0, previousStartedEventId: 0 });
     await h.start('wf');
@@ -125,7 +129,12 @@ describe('LocalSwfBackend decision tasks', () => {
     expect(badType.message).to.contain("at 'decisions.1.member.decisionType'");
     const notLast = await faultOf(h.decide(task, [complete(), scheduleActivity('a1')]));
     expect(notLast.message).to.contain('Close must be last decision in list');
-    const tooMany = await faultOf(h.decide(task, Array.from({ length: 101 }, (_, i) => scheduleActivity(`a${i}`))));
+    const tooMany = await faultOf(
+      h.decide(
+        task,
+        Array.from({ length: 101 }, (_, i) => scheduleActivity(`a${i}`)),
+      ),
+    );
     expect(tooMany.message).to.contain('less than or equal to 100');
     expect(await h.history('wf', runId)).to.deep.equal(before);
     await h.decide(task, [complete()]);

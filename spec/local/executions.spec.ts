@@ -16,7 +16,9 @@ describe('LocalSwfBackend executions', () => {
   });
 
   it('refuses an unknown type and a missing default with the SWF faults', async () => {
-    const unknown = await faultOf(h.call('StartWorkflowExecution', { domain: DOMAIN, workflowId: 'x', workflowType: { name: 'No', version: '1' } }));
+    const unknown = await faultOf(
+      h.call('StartWorkflowExecution', { domain: DOMAIN, workflowId: 'x', workflowType: { name: 'No', version: '1' } }),
+    );
     expect(unknown.type).to.equal('UnknownResourceFault');
     expect(unknown.message).to.contain('WorkflowType=[name=No, version=1]');
     await h.call('RegisterWorkflowType', { domain: DOMAIN, name: 'Bare', version: '1' });
@@ -53,9 +55,7 @@ describe('LocalSwfBackend executions', () => {
     const events = await h.history('wf', runId);
     expect(events[2].workflowExecutionSignaledEventAttributes).to.deep.equal({ signalName: 'go', input: '1' });
     expect((await h.describe('wf', runId)).executionInfo.cancelRequested).to.equal(true);
-    const wrongRun = await faultOf(
-      h.call('SignalWorkflowExecution', { domain: DOMAIN, workflowId: 'wf', runId: 'nope', signalName: 's' }),
-    );
+    const wrongRun = await faultOf(h.call('SignalWorkflowExecution', { domain: DOMAIN, workflowId: 'wf', runId: 'nope', signalName: 's' }));
     expect(wrongRun.type).to.equal('UnknownResourceFault');
   });
 
@@ -134,7 +134,20 @@ describe('LocalSwfBackend executions', () => {
       return seen;
     };
     expect(await ids(false)).to.deep.equal([1, 2, 3, 4, 5, 6, 7]);
-    expect(await ids(true)).to.deep.equal([7, 6, 5, 4, 3, 2, 1]);
+    const first = await h.call('GetWorkflowExecutionHistory', {
+      domain: DOMAIN,
+      execution: { workflowId: 'wf', runId },
+      maximumPageSize: 5,
+    });
+    await h.call('SignalWorkflowExecution', { domain: DOMAIN, workflowId: 'wf', signalName: 'late' });
+    const rest = await h.call('GetWorkflowExecutionHistory', {
+      domain: DOMAIN,
+      execution: { workflowId: 'wf', runId },
+      maximumPageSize: 5,
+      nextPageToken: first.nextPageToken,
+    });
+    expect(rest.events.map((e: { eventId: number }) => e.eventId)).to.deep.equal([6, 7, 8], 'a token keeps working as the history grows');
+    expect(await ids(true)).to.deep.equal([8, 7, 6, 5, 4, 3, 2, 1]);
   });
 
   it('lists and counts open and closed executions with every SWF filter', async () => {
@@ -200,5 +213,27 @@ describe('LocalSwfBackend executions', () => {
     const timedOut = last(await h.history('wf', runId), 'WorkflowExecutionTimedOut');
     expect(timedOut.workflowExecutionTimedOutEventAttributes).to.deep.equal({ timeoutType: 'START_TO_CLOSE', childPolicy: 'TERMINATE' });
     expect((await h.describe('wf', runId)).executionInfo.closeStatus).to.equal('TIMED_OUT');
+  });
+
+  it('forgets a closed execution once the domain retention period is over', async () => {
+    const runId = await h.start('wf');
+    await h.call('TerminateWorkflowExecution', { domain: DOMAIN, workflowId: 'wf' });
+    await h.clock.advance(86399);
+    expect((await h.describe('wf', runId)).executionInfo.closeStatus).to.equal('TERMINATED');
+    await h.clock.advance(1);
+    expect((await faultOf(h.describe('wf', runId))).type).to.equal('UnknownResourceFault');
+  });
+
+  it('terminates an execution whose history reaches 25,000 events with EVENT_LIMIT_EXCEEDED', async () => {
+    const runId = await h.start('wf');
+    for (let i = 0; i < 24998; i++) {
+      await h.call('SignalWorkflowExecution', { domain: DOMAIN, workflowId: 'wf', signalName: 's' });
+    }
+    const events = await h.history('wf', runId);
+    expect(events).to.have.length(25001);
+    expect(events[25000].workflowExecutionTerminatedEventAttributes).to.deep.equal({
+      childPolicy: 'TERMINATE',
+      cause: 'EVENT_LIMIT_EXCEEDED',
+    });
   });
 });

@@ -73,3 +73,28 @@ describe('LocalSwfBackend', () => {
     expect(DOMAIN).to.equal('spec-domain');
   });
 });
+
+describe('LocalSwfBackend.close', () => {
+  it('answers pending long polls empty, stops the timers and refuses later calls', async () => {
+    const h = await Harness.create();
+    await h.start('wf');
+    await h.decide(await h.decisionTask(), [scheduleActivity('other', { taskList: { name: 'elsewhere' } })]);
+    const decisionPoll = h.call('PollForDecisionTask', { domain: DOMAIN, taskList: { name: DECISIONS } });
+    const activityPoll = h.call('PollForActivityTask', { domain: DOMAIN, taskList: { name: ACTIVITIES } });
+    await h.backend.close();
+    expect(await decisionPoll).to.deep.equal({ startedEventId: 0, previousStartedEventId: 0 });
+    expect(await activityPoll).to.deep.equal({ startedEventId: 0 });
+    expect(h.clock.pendingCount()).to.equal(0);
+    const fault = await faultOf(h.call('ListDomains', { registrationStatus: 'REGISTERED' }));
+    expect(fault.statusCode).to.equal(503);
+  });
+
+  it('keeps its state safe from callers that mutate a response', async () => {
+    const h = await Harness.create();
+    const runId = await h.start('wf');
+    const events = await h.history('wf', runId);
+    events[0].eventType = 'Tampered' as never;
+    expect((await h.history('wf', runId))[0].eventType).to.equal('WorkflowExecutionStarted');
+    await h.backend.close();
+  });
+});

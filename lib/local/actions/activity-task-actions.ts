@@ -22,7 +22,6 @@ export async function pollForActivityTask(ctx: ServiceContext, input: unknown, o
 function readActivity(ctx: ServiceContext, r: InputReader): { execution: ExecutionRecord; activity: ActivityState } {
   const token = r.requiredString('taskToken', { min: 1, max: LIMITS.taskToken });
   const target = ctx.token(token, 'activity');
-  if (target.kind !== 'activity') throw new Error('unreachable: token kind checked by ctx.token');
   return { execution: target.execution, activity: target.execution.activities.get(target.activityId)! };
 }
 

@@ -1,22 +1,20 @@
 import type { CallOptions } from './action-handler';
-import { DECISION_HANDLERS, DecisionHandler } from '../decisions/decision-handlers';
-import { CLOSING_DECISIONS, ParsedDecision } from '../decisions/decision-attributes';
+import { DECISION_HANDLERS, type DecisionHandler } from '../decisions/decision-handlers';
+import { CLOSING_DECISIONS, type ParsedDecision } from '../decisions/decision-attributes';
 import { parseDecisions } from '../decisions/decision-parser';
 import type { DecisionScope } from '../decisions/decision-scope';
-import { finishDecisionTask, isLiveDecision, StartedDecision, startDecisionTask } from '../execution/decision-tasks';
-import { historyPage, HistoryPageRequest } from '../execution/history-pages';
+import { finishDecisionTask, isLiveDecision, type StartedDecision, startDecisionTask } from '../execution/decision-tasks';
+import { historyPage, type HistoryPageRequest, readHistoryScope } from '../execution/history-pages';
 import type { ServiceContext } from '../state/service-context';
 import { SwfFault } from '../swf-fault';
 import { readPayload, readTaskList } from '../validation/common-readers';
 import { InputReader } from '../validation/input-reader';
 import { LIMITS } from '../validation/swf-limits';
 
-const PAGE_SCOPE = 'PollForDecisionTask';
-
 function decisionTaskResponse(ctx: ServiceContext, started: StartedDecision, paging: HistoryPageRequest, fromPrevious: boolean) {
   const { execution, startedEventId } = started;
   const from = fromPrevious && execution.previousStartedEventId ? execution.previousStartedEventId : 1;
-  const page = historyPage(ctx, execution, paging, `${PAGE_SCOPE}:${started.token}`, startedEventId, from);
+  const page = historyPage(ctx, execution, paging, { owner: started.token, from, upTo: startedEventId });
   return {
     taskToken: started.token,
     startedEventId,
@@ -52,8 +50,7 @@ export async function pollForDecisionTask(ctx: ServiceContext, input: unknown, o
 }
 
 function nextPage(ctx: ServiceContext, paging: HistoryPageRequest, fromPrevious: boolean) {
-  const [scope, , , upTo] = JSON.parse(ctx.pageTokens.read(paging.nextPageToken!).q) as [string, string, string, number];
-  const token = scope.startsWith(`${PAGE_SCOPE}:`) ? scope.slice(PAGE_SCOPE.length + 1) : '';
+  const { owner: token, upTo } = readHistoryScope(ctx, paging.nextPageToken!);
   const target = ctx.tokens.get(token);
   if (!target || target.kind !== 'decision' || target.startedEventId !== upTo) {
     throw SwfFault.unknownResource('The decision task of this nextPageToken has completed or timed out');

@@ -8,7 +8,6 @@ import { LIMITS } from '../validation/swf-limits';
 import { readResourceTags } from './resource-tags';
 
 export const REGISTRATION_STATUSES: readonly RegistrationStatus[] = ['REGISTERED', 'DEPRECATED'];
-const MAX_DOMAINS = 100;
 
 function domainName(r: InputReader): string {
   return r.requiredString('name', { min: 1, max: LIMITS.name });
@@ -24,8 +23,8 @@ export function registerDomain(ctx: ServiceContext, input: unknown): void {
   }
   const tags = readResourceTags(r, 'tags');
   if (ctx.domains.has(name)) throw SwfFault.domainAlreadyExists(name);
-  if (ctx.domains.size >= MAX_DOMAINS) {
-    throw SwfFault.limitExceeded(`Cannot register domain ${name}: the limit of ${MAX_DOMAINS} domains is reached`);
+  if (ctx.domains.size >= LIMITS.domains) {
+    throw SwfFault.limitExceeded(`Cannot register domain ${name}: the limit of ${LIMITS.domains} domains is reached`);
   }
   const domain = new DomainRecord(name, description, retention, ctx.domainArn(name));
   for (const tag of tags ?? []) domain.tags.set(tag.key, tag.value);
@@ -62,9 +61,7 @@ export function listDomains(ctx: ServiceContext, input: unknown) {
   const maximumPageSize = r.optionalInteger('maximumPageSize', 0, LIMITS.pageSize);
   const nextPageToken = r.optionalString('nextPageToken', { max: LIMITS.pageToken });
   const reverse = r.optionalBoolean('reverseOrder') ?? false;
-  const matching = [...ctx.domains.values()]
-    .filter((d) => d.status === status)
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const matching = [...ctx.domains.values()].filter((d) => d.status === status).sort((a, b) => a.name.localeCompare(b.name));
   if (reverse) matching.reverse();
   const page = pageOf(ctx.pageTokens, matching, {
     query: JSON.stringify(['ListDomains', status, reverse]),

@@ -5,14 +5,7 @@ import { historyPage } from '../execution/history-pages';
 import { typeKey } from '../state/domain-record';
 import type { ServiceContext } from '../state/service-context';
 import { SwfFault } from '../swf-fault';
-import {
-  CHILD_POLICIES,
-  readPayload,
-  readTagList,
-  readTaskList,
-  readType,
-  readWorkflowId,
-} from '../validation/common-readers';
+import { CHILD_POLICIES, readPayload, readTagList, readTaskList, readType, readWorkflowId } from '../validation/common-readers';
 import { InputReader } from '../validation/input-reader';
 import { LIMITS } from '../validation/swf-limits';
 import { openExecution, readExecution } from './execution-lookup';
@@ -86,7 +79,7 @@ export function signalWorkflowExecution(ctx: ServiceContext, input: unknown): vo
 
 export function requestCancelWorkflowExecution(ctx: ServiceContext, input: unknown): void {
   const execution = readOpenTarget(ctx, InputReader.of(input, 'RequestCancelWorkflowExecution'));
-  requestCancelExecution(ctx, execution, {});
+  requestCancelExecution(execution, {});
 }
 
 export function terminateWorkflowExecution(ctx: ServiceContext, input: unknown): void {
@@ -154,6 +147,6 @@ export function getWorkflowExecutionHistory(ctx: ServiceContext, input: unknown)
       nextPageToken: r.optionalString('nextPageToken', { max: LIMITS.pageToken }),
       reverseOrder: r.optionalBoolean('reverseOrder'),
     },
-    'GetWorkflowExecutionHistory',
+    { owner: 'GetWorkflowExecutionHistory', from: 1 },
   );
 }

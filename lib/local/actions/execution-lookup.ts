@@ -1,7 +1,7 @@
 import type { DomainRecord } from '../state/domain-record';
 import type { ExecutionRecord } from '../execution/execution-record';
 import { SwfFault } from '../swf-fault';
-import { InputReader } from '../validation/input-reader';
+import { type InputReader } from '../validation/input-reader';
 import { LIMITS } from '../validation/swf-limits';
 
 /** An `execution: { workflowId, runId }` member resolved to its run (open or closed). */

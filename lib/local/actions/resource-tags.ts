@@ -1,5 +1,5 @@
 import { SwfFault } from '../swf-fault';
-import { InputReader } from '../validation/input-reader';
+import { type InputReader } from '../validation/input-reader';
 import { LIMITS } from '../validation/swf-limits';
 
 export interface ResourceTagValue {

@@ -1,5 +1,5 @@
 import type { ActivityTypeConfiguration, WorkflowTypeConfiguration } from '@aws-sdk/client-swf';
-import { DomainRecord, TypeRecord, typeKey } from '../state/domain-record';
+import { type DomainRecord, type TypeRecord, typeKey } from '../state/domain-record';
 import { pageOf } from '../state/paging';
 import type { ServiceContext } from '../state/service-context';
 import { SwfFault } from '../swf-fault';
@@ -68,6 +68,9 @@ function register<C>(kind: TypeKind<C>) {
     const configuration = kind.readDefaults(r);
     const types = kind.map(ctx.activeDomain(domainName));
     if (types.has(typeKey(name, version))) throw SwfFault.typeAlreadyExists(describeType(kind, name, version));
+    if (types.size >= LIMITS.typesPerDomain) {
+      throw SwfFault.limitExceeded(`Domain ${domainName} already has ${LIMITS.typesPerDomain} ${kind.label}s, the limit`);
+    }
     types.set(typeKey(name, version), {
       name,
       version,

@@ -7,14 +7,7 @@ import { InputReader } from '../validation/input-reader';
 import { LIMITS } from '../validation/swf-limits';
 import { executionInfo } from './execution-actions';
 
-const CLOSE_STATUSES: readonly CloseStatus[] = [
-  'COMPLETED',
-  'FAILED',
-  'CANCELED',
-  'TERMINATED',
-  'CONTINUED_AS_NEW',
-  'TIMED_OUT',
-];
+const CLOSE_STATUSES: readonly CloseStatus[] = ['COMPLETED', 'FAILED', 'CANCELED', 'TERMINATED', 'CONTINUED_AS_NEW', 'TIMED_OUT'];
 
 type Predicate = (e: ExecutionRecord) => boolean;
 

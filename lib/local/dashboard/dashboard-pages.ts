@@ -40,7 +40,8 @@ export function renderExecution(domain: string, view: ExecutionView): string {
   const info = view.detail.executionInfo;
   const status = info?.executionStatus === 'OPEN' ? 'OPEN' : (info?.closeStatus ?? 'CLOSED');
   const start = view.events[0]?.eventTimestamp ?? 0;
-  const rows = view.events.map((event) => eventRow(event, start)).join('');
+  const workflowId = info?.execution?.workflowId ?? '';
+  const rows = view.events.map((event) => eventRow(domain, workflowId, event, start)).join('');
   const title = `${info?.execution?.workflowId ?? ''} (${status})`;
   return layout(
     title,
@@ -51,12 +52,25 @@ export function renderExecution(domain: string, view: ExecutionView): string {
   );
 }
 
-function eventRow(event: Wire<HistoryEvent>, start: number): string {
+function eventRow(domain: string, workflowId: string, event: Wire<HistoryEvent>, start: number): string {
   const key = `${event.eventType?.[0]?.toLowerCase() ?? ''}${event.eventType?.slice(1) ?? ''}EventAttributes`;
   const attributes = (event as Record<string, unknown>)[key];
   const offset = event.eventTimestamp === undefined ? '' : (event.eventTimestamp - start).toFixed(3);
   return `<tr><td>${e(event.eventId)}</td><td>${time(event.eventTimestamp)}</td><td class="muted">${e(offset)}</td>
-<td>${e(event.eventType)}</td><td><pre>${e(formatAttributes(attributes))}</pre></td></tr>`;
+<td>${e(event.eventType)}${relatedLinks(domain, workflowId, attributes)}</td><td><pre>${e(formatAttributes(attributes))}</pre></td></tr>`;
+}
+
+/** Links to the other runs an event names (parent, child, signalled, next run), to walk a family of executions. */
+function relatedLinks(domain: string, workflowId: string, attributes: unknown): string {
+  if (typeof attributes !== 'object' || attributes === null) return '';
+  const refs: { workflowId: string; runId: string }[] = [];
+  for (const key of ['workflowExecution', 'parentWorkflowExecution', 'externalWorkflowExecution']) {
+    const ref = (attributes as Record<string, { workflowId?: string; runId?: string } | undefined>)[key];
+    if (ref?.workflowId && ref.runId) refs.push({ workflowId: ref.workflowId, runId: ref.runId });
+  }
+  const next = (attributes as { newExecutionRunId?: string }).newExecutionRunId;
+  if (next) refs.push({ workflowId, runId: next });
+  return refs.map((r) => `<br><a href="${e(executionPath(domain, r.workflowId, r.runId))}">→ ${e(r.workflowId)}</a>`).join('');
 }
 
 /** One `key: value` line per attribute; long payloads are cut so the timeline stays readable. */

@@ -1,6 +1,7 @@
 import type { StartChildWorkflowExecutionFailedCause } from '@aws-sdk/client-swf';
 import { resolveExecutionConfig } from '../execution/config-resolution';
 import { startExecution } from '../execution/execution-lifecycle';
+import type { ChildState } from '../execution/task-states';
 import { typeKey } from '../state/domain-record';
 import { LIMITS } from '../validation/swf-limits';
 import type { DecisionAttributesMap } from './decision-attributes';
@@ -54,7 +55,7 @@ export function startChild(scope: DecisionScope, a: DecisionAttributesMap['Start
     tagList: tagList.length ? tagList : undefined,
     lambdaRole: config.lambdaRole,
   });
-  const state = { initiatedEventId, workflowId, workflowType };
+  const state: ChildState = { initiatedEventId, workflowId, workflowType };
   execution.children.set(initiatedEventId, state);
   scope.after.push(() => {
     if (execution.domain.openByWorkflowId.has(workflowId)) {
@@ -69,13 +70,11 @@ export function startChild(scope: DecisionScope, a: DecisionAttributesMap['Start
       tagList,
       parent: { execution, initiatedEventId },
     });
-    Object.assign(state, {
-      execution: child,
-      startedEventId: execution.addEvent('ChildWorkflowExecutionStarted', {
-        workflowExecution: child.ref,
-        workflowType,
-        initiatedEventId,
-      }),
+    state.execution = child;
+    state.startedEventId = execution.addEvent('ChildWorkflowExecutionStarted', {
+      workflowExecution: child.ref,
+      workflowType,
+      initiatedEventId,
     });
   });
 }

@@ -1,21 +1,14 @@
 import type { DecisionType } from '@aws-sdk/client-swf';
 import { SwfFault } from '../swf-fault';
-import {
-  CHILD_POLICIES,
-  readPayload,
-  readTagList,
-  readTaskList,
-  readType,
-  readWorkflowId,
-} from '../validation/common-readers';
+import { CHILD_POLICIES, readPayload, readTagList, readTaskList, readType, readWorkflowId } from '../validation/common-readers';
 import { InputReader } from '../validation/input-reader';
 import { LIMITS } from '../validation/swf-limits';
 import {
   attributesMember,
   CLOSING_DECISIONS,
   DECISION_TYPES,
-  DecisionAttributesMap,
-  ParsedDecision,
+  type DecisionAttributesMap,
+  type ParsedDecision,
 } from './decision-attributes';
 
 type Parser<K extends DecisionType> = (r: InputReader) => DecisionAttributesMap[K];

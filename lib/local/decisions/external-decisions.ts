@@ -43,11 +43,8 @@ export function signalExternal(scope: DecisionScope, a: DecisionAttributesMap['S
   });
 }
 
-export function requestCancelExternal(
-  scope: DecisionScope,
-  a: DecisionAttributesMap['RequestCancelExternalWorkflowExecution'],
-): void {
-  const { ctx, execution, completedEventId: decisionTaskCompletedEventId } = scope;
+export function requestCancelExternal(scope: DecisionScope, a: DecisionAttributesMap['RequestCancelExternalWorkflowExecution']): void {
+  const { execution, completedEventId: decisionTaskCompletedEventId } = scope;
   const { workflowId, runId, control } = a;
   const initiatedEventId = execution.addEvent('RequestCancelExternalWorkflowExecutionInitiated', {
     workflowId,
@@ -68,7 +65,7 @@ export function requestCancelExternal(
       });
       return;
     }
-    requestCancelExecution(ctx, target, {
+    requestCancelExecution(target, {
       externalWorkflowExecution: execution.ref,
       externalInitiatedEventId: initiatedEventId,
     });

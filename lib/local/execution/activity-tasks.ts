@@ -48,19 +48,13 @@ export function scheduleActivityTask(
   execution.activities.set(activity.activityId, activity);
   arm(ctx, execution, activity, 'SCHEDULE_TO_START', timeouts.scheduleToStart);
   arm(ctx, execution, activity, 'SCHEDULE_TO_CLOSE', timeouts.scheduleToClose);
-  ctx.activityLists
-    .get(execution.domain.name, request.taskList)
-    .offer({ execution, activityId: activity.activityId, scheduledEventId });
+  ctx.activityLists.get(execution.domain.name, request.taskList).offer({ execution, activityId: activity.activityId, scheduledEventId });
 }
 
 /** True while the queued item is still a scheduled, unstarted activity of an open execution. */
 export function isLiveActivity(item: ActivityItem): boolean {
   const activity = item.execution.activities.get(item.activityId);
-  return (
-    item.execution.isOpen &&
-    activity?.scheduledEventId === item.scheduledEventId &&
-    activity.startedEventId === undefined
-  );
+  return item.execution.isOpen && activity?.scheduledEventId === item.scheduledEventId && activity.startedEventId === undefined;
 }
 
 /** Hands the task to one poller: ActivityTaskStarted, a token, the start-level timeouts. */

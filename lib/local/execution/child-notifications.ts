@@ -1,4 +1,3 @@
-import type { ServiceContext } from '../state/service-context';
 import type { CloseOutcome } from './execution-lifecycle';
 import type { ExecutionRecord } from './execution-record';
 
@@ -7,8 +6,7 @@ import type { ExecutionRecord } from './execution-record';
  * records. A child that continues as new stays the parent's child: the
  * link moves to the new run and the parent hears nothing yet.
  */
-export function notifyParentOfClose(ctx: ServiceContext, child: ExecutionRecord, outcome: CloseOutcome): void {
-  void ctx;
+export function notifyParentOfClose(child: ExecutionRecord, outcome: CloseOutcome): void {
   const link = child.parent;
   const parent = link?.execution;
   const state = parent?.children.get(link!.initiatedEventId);

@@ -25,8 +25,7 @@ export function resolveExecutionConfig(type: WorkflowTypeRecord, overrides: Conf
   const defaults = type.configuration;
   const taskList = overrides.taskList ?? defaults.defaultTaskList?.name;
   if (!taskList) return { missing: 'DEFAULT_TASK_LIST_UNDEFINED', field: 'taskList' };
-  const executionStartToCloseTimeout =
-    overrides.executionStartToCloseTimeout ?? defaults.defaultExecutionStartToCloseTimeout;
+  const executionStartToCloseTimeout = overrides.executionStartToCloseTimeout ?? defaults.defaultExecutionStartToCloseTimeout;
   if (!executionStartToCloseTimeout) {
     return { missing: 'DEFAULT_EXECUTION_START_TO_CLOSE_TIMEOUT_UNDEFINED', field: 'executionStartToCloseTimeout' };
   }

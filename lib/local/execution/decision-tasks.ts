@@ -24,9 +24,7 @@ export function scheduleDecisionTask(ctx: ServiceContext, execution: ExecutionRe
   });
   slot.scheduledEventId = scheduledEventId;
   if (decisionScheduleToStartTimeout && decisionScheduleToStartTimeout !== 'NONE') {
-    slot.timer = ctx.timers.after(Number(decisionScheduleToStartTimeout), () =>
-      timeOutDecisionTask(ctx, execution, 'SCHEDULE_TO_START'),
-    );
+    slot.timer = ctx.timers.after(Number(decisionScheduleToStartTimeout), () => timeOutDecisionTask(ctx, execution, 'SCHEDULE_TO_START'));
   }
   ctx.decisionLists.get(execution.domain.name, taskList).offer({ execution, scheduledEventId });
 }
@@ -56,9 +54,7 @@ export function startDecisionTask(ctx: ServiceContext, item: DecisionItem, ident
   ctx.tokens.set(token, { kind: 'decision', execution, startedEventId });
   const timeout = execution.config.taskStartToCloseTimeout;
   slot.timer =
-    timeout === 'NONE'
-      ? undefined
-      : ctx.timers.after(Number(timeout), () => timeOutDecisionTask(ctx, execution, 'START_TO_CLOSE'));
+    timeout === 'NONE' ? undefined : ctx.timers.after(Number(timeout), () => timeOutDecisionTask(ctx, execution, 'START_TO_CLOSE'));
   return { execution, token, startedEventId };
 }
 

@@ -5,7 +5,7 @@ import { newRunId } from '../state/secure-tokens';
 import { closeActivityTask } from './activity-tasks';
 import { notifyParentOfClose } from './child-notifications';
 import { clearDecisionSlot } from './decision-tasks';
-import { ExecutionConfig, ExecutionRecord, ParentLink } from './execution-record';
+import { type ExecutionConfig, ExecutionRecord, type ParentLink } from './execution-record';
 
 export interface StartRequest {
   workflowId: string;
@@ -28,7 +28,15 @@ export function startExecution(ctx: ServiceContext, domain: DomainRecord, reques
     request.config,
     request.tagList,
     ctx.nowSeconds(),
-    { nowSeconds: () => ctx.nowSeconds(), wake: (e) => ctx.wake(e) },
+    {
+      nowSeconds: () => ctx.nowSeconds(),
+      wake: (e) => ctx.wake(e),
+      // Not in the middle of the action that added the event: SWF terminates it right after.
+      eventLimitReached: (e) =>
+        queueMicrotask(() => {
+          if (e.isOpen) terminateExecution(ctx, e, { childPolicy: e.config.childPolicy, cause: 'EVENT_LIMIT_EXCEEDED' });
+        }),
+    },
   );
   execution.parent = request.parent;
   domain.executions.set(execution.runId, execution);
@@ -72,12 +80,7 @@ export type CloseOutcome =
  * Closes a run whose closing event is already recorded: everything open in
  * it stops, the child policy reaches its open children, its parent hears.
  */
-export function closeExecution(
-  ctx: ServiceContext,
-  execution: ExecutionRecord,
-  outcome: CloseOutcome,
-  childPolicy: ChildPolicy,
-): void {
+export function closeExecution(ctx: ServiceContext, execution: ExecutionRecord, outcome: CloseOutcome, childPolicy: ChildPolicy): void {
   execution.status = 'CLOSED';
   execution.closeStatus = outcome.status;
   execution.closeTimestamp = ctx.nowSeconds();
@@ -95,7 +98,21 @@ export function closeExecution(
   }
   execution.lambdas.clear();
   applyChildPolicy(ctx, execution, childPolicy);
-  notifyParentOfClose(ctx, execution, outcome);
+  notifyParentOfClose(execution, outcome);
+  scheduleRetention(ctx, execution);
+}
+
+/**
+ * Forgets a closed run once the domain's retention period is over. A
+ * retention of 0 (or NONE) would delete it at once in SWF; here it keeps
+ * the run for the life of the service, so a closed history stays readable.
+ */
+function scheduleRetention(ctx: ServiceContext, execution: ExecutionRecord): void {
+  const days = Number(execution.domain.retentionDays);
+  if (!(days > 0)) return;
+  ctx.timers.after(days * 86400, () => {
+    if (execution.domain.executions.get(execution.runId) === execution) execution.domain.executions.delete(execution.runId);
+  });
 }
 
 function applyChildPolicy(ctx: ServiceContext, parent: ExecutionRecord, policy: ChildPolicy): void {
@@ -105,7 +122,7 @@ function applyChildPolicy(ctx: ServiceContext, parent: ExecutionRecord, policy: 
     if (policy === 'TERMINATE') {
       terminateExecution(ctx, run, { childPolicy: run.config.childPolicy, cause: 'CHILD_POLICY_APPLIED' });
     } else {
-      requestCancelExecution(ctx, run, { cause: 'CHILD_POLICY_APPLIED' });
+      requestCancelExecution(run, { cause: 'CHILD_POLICY_APPLIED' });
     }
   }
   parent.children.clear();
@@ -130,8 +147,7 @@ export interface CancelRequest {
 }
 
 /** Records WorkflowExecutionCancelRequested (once: a second request changes nothing). */
-export function requestCancelExecution(ctx: ServiceContext, execution: ExecutionRecord, request: CancelRequest): void {
-  void ctx;
+export function requestCancelExecution(execution: ExecutionRecord, request: CancelRequest): void {
   if (execution.cancelRequested) return;
   execution.cancelRequested = true;
   execution.addEvent('WorkflowExecutionCancelRequested', { ...request });

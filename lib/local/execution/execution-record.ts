@@ -1,14 +1,8 @@
-import type {
-  ChildPolicy,
-  CloseStatus,
-  EventType,
-  ExecutionStatus,
-  WorkflowExecution,
-  WorkflowType,
-} from '@aws-sdk/client-swf';
+import type { ChildPolicy, CloseStatus, EventType, ExecutionStatus, WorkflowExecution, WorkflowType } from '@aws-sdk/client-swf';
 import type { ClockTimer } from '../clock';
 import type { DomainRecord } from '../state/domain-record';
-import { compact, EventAttributes, eventAttributesKey, WireHistoryEvent } from '../wire';
+import { compact, type EventAttributes, eventAttributesKey, type WireHistoryEvent } from '../wire';
+import { LIMITS } from '../validation/swf-limits';
 import { DECIDER_EVENTS } from './decider-events';
 import type { ActivityState, ChildState, DecisionTaskState, LambdaState, TimerState } from './task-states';
 
@@ -30,6 +24,8 @@ export interface ExecutionHooks {
   nowSeconds(): number;
   /** A decision-worthy event was recorded. */
   wake(execution: ExecutionRecord): void;
+  /** The history reached SWF's limit of events per execution. */
+  eventLimitReached(execution: ExecutionRecord): void;
 }
 
 export interface ParentLink {
@@ -88,6 +84,7 @@ export class ExecutionRecord {
       [eventAttributesKey(eventType)]: compact(attributes),
     } as WireHistoryEvent);
     if (this.isOpen && DECIDER_EVENTS.has(eventType)) this.hooks.wake(this);
+    if (eventId === LIMITS.historyEvents && this.isOpen) this.hooks.eventLimitReached(this);
     return eventId;
   }
 

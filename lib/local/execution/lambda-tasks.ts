@@ -1,4 +1,4 @@
-import { LambdaResult, UnknownLambdaFunctionError } from '../lambda/lambda-invoker';
+import { type LambdaResult, UnknownLambdaFunctionError } from '../lambda/lambda-invoker';
 import type { ServiceContext } from '../state/service-context';
 import { LIMITS } from '../validation/swf-limits';
 import type { ExecutionRecord } from './execution-record';
@@ -13,11 +13,7 @@ export interface LambdaRequest {
 }
 
 /** Records LambdaFunctionScheduled; the call itself starts in {@link runLambdaTask}. */
-export function scheduleLambdaTask(
-  execution: ExecutionRecord,
-  request: LambdaRequest,
-  decisionTaskCompletedEventId: number,
-): LambdaState {
+export function scheduleLambdaTask(execution: ExecutionRecord, request: LambdaRequest, decisionTaskCompletedEventId: number): LambdaState {
   const scheduledEventId = execution.addEvent('LambdaFunctionScheduled', { ...request, decisionTaskCompletedEventId });
   const state: LambdaState = { id: request.id, name: request.name, scheduledEventId, abort: new AbortController() };
   execution.lambdas.set(request.id, state);
@@ -30,21 +26,16 @@ export function scheduleLambdaTask(
  * (it answered, or the timeout struck), so an unknown function or a missing
  * role yields StartLambdaFunctionFailed and no Started event, as in SWF.
  */
-export function runLambdaTask(
-  ctx: ServiceContext,
-  execution: ExecutionRecord,
-  state: LambdaState,
-  request: LambdaRequest,
-): void {
+export function runLambdaTask(ctx: ServiceContext, execution: ExecutionRecord, state: LambdaState, request: LambdaRequest): void {
   const role = execution.config.lambdaRole;
   if (!role) return failToStart(execution, state, 'ASSUME_ROLE_FAILED', noRoleMessage(execution));
   const invoker = ctx.lambdaInvoker;
-  if (!invoker) return failToStart(execution, state, undefined, 'No LambdaInvoker is configured on the local SWF service');
   const timeoutSeconds = Number(request.startToCloseTimeout);
   state.timer = ctx.timers.after(timeoutSeconds, () => {
     if (!isCurrent(execution, state)) return;
     const startedEventId = markStarted(execution, state);
     close(execution, state);
+    state.abort.abort();
     execution.addEvent('LambdaFunctionTimedOut', {
       scheduledEventId: state.scheduledEventId,
       startedEventId,
@@ -83,12 +74,7 @@ function settle(execution: ExecutionRecord, state: LambdaState, result: LambdaRe
   }
 }
 
-function failToStart(
-  execution: ExecutionRecord,
-  state: LambdaState,
-  cause: 'ASSUME_ROLE_FAILED' | undefined,
-  message: string,
-): void {
+function failToStart(execution: ExecutionRecord, state: LambdaState, cause: 'ASSUME_ROLE_FAILED' | undefined, message: string): void {
   close(execution, state);
   execution.addEvent('StartLambdaFunctionFailed', {
     scheduledEventId: state.scheduledEventId,

@@ -1,4 +1,4 @@
-import { LambdaInvocation, LambdaInvoker, LambdaResult, UnknownLambdaFunctionError } from './lambda-invoker';
+import { type LambdaInvocation, type LambdaInvoker, type LambdaResult, UnknownLambdaFunctionError } from './lambda-invoker';
 
 /** A function run in place of a Lambda: receives the decoded input, returns a JSON-encodable result. */
 export type InProcessLambdaFunction = (input: unknown) => unknown | Promise<unknown>;

@@ -1,5 +1,5 @@
 import { LIMITS } from '../validation/swf-limits';
-import { PageTokens } from './secure-tokens';
+import { type PageTokens } from './secure-tokens';
 
 export interface PageRequest {
   /** Identifies the query, so a token cannot be replayed against another one. */

@@ -47,7 +47,5 @@ export class PageTokens {
 }
 
 function invalid(field: string): SwfFault {
-  return SwfFault.validation(
-    `Invalid ${field}: it was not issued by this service for this request, or its request parameters changed`,
-  );
+  return SwfFault.validation(`Invalid ${field}: it was not issued by this service for this request, or its request parameters changed`);
 }

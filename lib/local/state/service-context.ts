@@ -45,7 +45,7 @@ export class ServiceContext {
 
   constructor(
     readonly clock: Clock,
-    readonly lambdaInvoker: LambdaInvoker | undefined,
+    readonly lambdaInvoker: LambdaInvoker,
     readonly longPollTimeoutMs: number,
     readonly identity: ServiceIdentity,
   ) {
@@ -82,14 +82,14 @@ export class ServiceContext {
     return domain;
   }
 
-  /** The target of a started task's token, or UnknownResourceFault when unknown or stale. */
-  token(token: string, kind: TokenTarget['kind']): TokenTarget {
+  /** The started task a token stands for, or UnknownResourceFault when unknown or stale. */
+  token<K extends TokenTarget['kind']>(token: string, kind: K): Extract<TokenTarget, { kind: K }> {
     const target = this.tokens.get(token);
     if (!target || target.kind !== kind) {
       throw SwfFault.unknownResource(
         `Unknown ${kind} task token: the task was never handed out, has completed, timed out, or its execution closed`,
       );
     }
-    return target;
+    return target as Extract<TokenTarget, { kind: K }>;
   }
 }

@@ -1,4 +1,4 @@
-import { Clock, ClockTimer } from '../clock';
+import { type Clock, type ClockTimer } from '../clock';
 
 /**
  * The service's timers on its clock, kept in one set so that `close()`

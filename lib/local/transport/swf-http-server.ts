@@ -40,7 +40,12 @@ export async function startSwfHttpServer(
   options: ListenOptions = {},
 ): Promise<ListeningServer> {
   const host = options.host ?? '127.0.0.1';
+  const inFlight = new Set<ServerResponse>();
   const server = createServer((req, res) => {
+    inFlight.add(res);
+    res.on('close', () => inFlight.delete(res));
+    // Once closing, answer what is pending but let no connection be reused.
+    if (!server.listening) res.setHeader('connection', 'close');
     serve(dispatcher, pages, req, res).catch((error: unknown) => {
       // serve() answers every failure itself; reaching here means the socket broke mid-answer.
       if (!res.headersSent) write(res, internalFailure(error));
@@ -57,7 +62,7 @@ export async function startSwfHttpServer(
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   let closing: Promise<void> | undefined;
-  return { url: `http://${urlHost}:${port}`, port, host, close: () => (closing ??= closeServer(server)) };
+  return { url: `http://${urlHost}:${port}`, port, host, close: () => (closing ??= closeServer(server, inFlight)) };
 }
 
 async function serve(dispatcher: SwfDispatcher, pages: PageHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -143,10 +148,16 @@ function internalFailure(error: unknown): SwfJsonResponse {
   return faultResponse({ type: 'InternalFailure', statusCode: 500, message: `The local SWF service failed: ${message}` });
 }
 
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    // Pending long polls would keep close() waiting for up to a minute; cut them now.
-    server.closeAllConnections();
-  });
+/** How long close() lets answers already on their way reach their callers before cutting connections. */
+const CLOSE_GRACE_MS = 250;
+
+async function closeServer(server: Server, inFlight: Set<ServerResponse>): Promise<void> {
+  const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  server.closeIdleConnections();
+  // When the service closes it answers its pending long polls with "no task"; give those
+  // answers a moment to leave, then cut whatever still waits (a poll nobody released).
+  const deadline = Date.now() + CLOSE_GRACE_MS;
+  while (inFlight.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+  server.closeAllConnections();
+  await closed;
 }

@@ -1,5 +1,5 @@
 import type { ActivityType, ChildPolicy, WorkflowType } from '@aws-sdk/client-swf';
-import { InputReader } from './input-reader';
+import { type InputReader } from './input-reader';
 import { LIMITS } from './swf-limits';
 
 export const CHILD_POLICIES: readonly ChildPolicy[] = ['TERMINATE', 'REQUEST_CANCEL', 'ABANDON'];

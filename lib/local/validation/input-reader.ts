@@ -170,9 +170,7 @@ export class InputReader {
       const path = `${this.path(field)}.${i + 1}.member`;
       if (typeof item !== 'string') throw SwfFault.validation(constraintMessage(path, item, 'Member must be a string'));
       if (item.length < (rule.min ?? 0) || item.length > rule.max) {
-        throw SwfFault.validation(
-          constraintMessage(path, item, `Member must have length between ${rule.min ?? 0} and ${rule.max}`),
-        );
+        throw SwfFault.validation(constraintMessage(path, item, `Member must have length between ${rule.min ?? 0} and ${rule.max}`));
       }
       return item;
     });

@@ -27,9 +27,9 @@ export function isolatedEnv(extra: Record<string, string> = {}): NodeJS.ProcessE
   };
 }
 
-/** Spawns `node dist/lib/cli/main.js <args>` and waits for the "listening on <url>" line. */
-export function startDevServer(args: string[]): Promise<RunningDevServer> {
-  const child = spawn(process.execPath, [MAIN_JS, ...args], { env: isolatedEnv() });
+/** Spawns `node dist/lib/cli/main.js <args>` and waits for its whole start banner (URL first). */
+export function startDevServer(args: string[], env: NodeJS.ProcessEnv = isolatedEnv()): Promise<RunningDevServer> {
+  const child = spawn(process.execPath, [MAIN_JS, ...args], { env });
   let out = '';
   let err = '';
   const exited = new Promise<number | string>((done) => child.on('exit', (code, signal) => done(code ?? signal ?? -1)));
@@ -37,7 +37,8 @@ export function startDevServer(args: string[]): Promise<RunningDevServer> {
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match) resolveStart({ child, url: match[1], output: () => out + err, exited });
+      // the banner's last line: everything the spec reads about the start is in by then
+      if (match && out.includes('Ctrl-C stops the server')) resolveStart({ child, url: match[1], output: () => out + err, exited });
     });
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     exited.then((code) => reject(new Error(`dev-server exited (${code}) before listening:\n${out}${err}`)));

@@ -2,7 +2,7 @@ import type { Decision, DecisionTask, HistoryEvent } from '@aws-sdk/client-swf';
 import { expect } from 'chai';
 import { InProcessLambdaInvoker } from '../../../lib/local/lambda/in-process-lambda-invoker';
 import { ManualClock } from '../../../lib/local/manual-clock';
-import { LocalSwfBackend, LocalSwfBackendOptions } from '../../../lib/local/swf-backend';
+import { LocalSwfBackend, type LocalSwfBackendOptions } from '../../../lib/local/swf-backend';
 import { SwfFault } from '../../../lib/local/swf-fault';
 import type { Wire } from '../../../lib/local/wire';
 
@@ -81,8 +81,15 @@ export class Harness {
     return task;
   }
 
+  /** The whole history, all pages. */
   async history(workflowId: string, runId: string): Promise<WireEvent[]> {
-    const { events } = await this.call('GetWorkflowExecutionHistory', { domain: DOMAIN, execution: { workflowId, runId } });
+    const events: WireEvent[] = [];
+    let nextPageToken: string | undefined;
+    do {
+      const page = await this.call('GetWorkflowExecutionHistory', { domain: DOMAIN, execution: { workflowId, runId }, nextPageToken });
+      events.push(...page.events);
+      nextPageToken = page.nextPageToken;
+    } while (nextPageToken);
     return events;
   }
 

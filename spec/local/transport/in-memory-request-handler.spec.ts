@@ -5,12 +5,12 @@ import {
   PollForActivityTaskCommand,
   RegisterDomainCommand,
   SWFClient,
-  SWFServiceException,
+  type SWFServiceException,
   UnknownResourceFault,
 } from '@aws-sdk/client-swf';
 import { HttpRequest } from '@smithy/core/protocols';
 import { expect } from 'chai';
-import { Readable } from 'node:stream';
+import { type Readable } from 'node:stream';
 import { SwfFault } from '../../../lib/local/swf-fault';
 import { LocalSwfBackend } from '../../../lib/local/swf-backend';
 import { InMemoryRequestHandler } from '../../../lib/local/transport/in-memory-request-handler';

@@ -1,0 +1,93 @@
+import { expect } from 'chai';
+import { SystemClock } from '../../lib/local/clock';
+import { ManualClock } from '../../lib/local/manual-clock';
+
+describe('ManualClock', () => {
+  it('fires due callbacks in time order, ties in scheduling order, and only when advanced', async () => {
+    const clock = new ManualClock(0);
+    const fired: string[] = [];
+    clock.schedule(3000, () => fired.push('c'));
+    clock.schedule(1000, () => fired.push('a'));
+    clock.schedule(1000, () => fired.push('b'));
+    clock.schedule(9000, () => fired.push('late'));
+    expect(fired).to.deep.equal([]);
+    await clock.advance(3);
+    expect(fired).to.deep.equal(['a', 'b', 'c']);
+    expect(clock.now()).to.equal(3000);
+  });
+
+  it('shows each callback the time it was due, and fires callbacks scheduled by callbacks within the span', async () => {
+    const clock = new ManualClock(0);
+    const seen: number[] = [];
+    clock.schedule(1000, () => {
+      seen.push(clock.now());
+      clock.schedule(clock.now() + 1000, () => seen.push(clock.now()));
+    });
+    await clock.advance(5);
+    expect(seen).to.deep.equal([1000, 2000]);
+    expect(clock.now()).to.equal(5000);
+  });
+
+  it('does not fire a cancelled callback', async () => {
+    const clock = new ManualClock(0);
+    let fired = false;
+    clock.schedule(1000, () => (fired = true)).cancel();
+    await clock.advance(10);
+    expect(fired).to.equal(false);
+    expect(clock.pendingCount()).to.equal(0);
+  });
+
+  it('skips straight to the next pending callback (time skipping)', async () => {
+    const clock = new ManualClock(0);
+    const fired: number[] = [];
+    clock.schedule(86_400_000, () => fired.push(clock.now()));
+    expect(clock.nextAt()).to.equal(86_400_000);
+    expect(await clock.skipToNext()).to.equal(true);
+    expect(fired).to.deep.equal([86_400_000]);
+    expect(await clock.skipToNext()).to.equal(false);
+  });
+
+  it('lets promise chains started by a callback settle before the next one fires', async () => {
+    const clock = new ManualClock(0);
+    const order: string[] = [];
+    clock.schedule(
+      1000,
+      () =>
+        void Promise.resolve()
+          .then(() => Promise.resolve())
+          .then(() => order.push('chain')),
+    );
+    clock.schedule(2000, () => order.push('second'));
+    await clock.advance(2);
+    expect(order).to.deep.equal(['chain', 'second']);
+  });
+
+  it('fires a callback that is already due by itself, without moving time', async () => {
+    const clock = new ManualClock(5000);
+    const fired = await new Promise<number>((resolve) => clock.schedule(5000, () => resolve(clock.now())));
+    expect(fired).to.equal(5000);
+  });
+
+  it('refuses to go backwards', async () => {
+    const clock = new ManualClock(0);
+    let error: unknown;
+    await clock.advance(-1).catch((e: unknown) => (error = e));
+    expect(error).to.be.instanceOf(RangeError);
+  });
+});
+
+describe('SystemClock', () => {
+  it('does not fire a timeout longer than Node allows (25 days) at once', async () => {
+    const clock = new SystemClock();
+    let fired = false;
+    const timer = clock.schedule(clock.now() + 30 * 86_400_000, () => (fired = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    timer.cancel();
+    expect(fired).to.equal(false);
+  });
+
+  it('fires a short timeout on time', async () => {
+    const clock = new SystemClock();
+    await new Promise<void>((resolve) => clock.schedule(clock.now() + 5, resolve));
+  });
+});
