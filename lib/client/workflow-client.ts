@@ -67,13 +67,14 @@ export class WorkflowClient {
     const type = definition ? { name: definition.name, version: definition.version } : { ...(workflow as TypeReference) };
     const defaults = definition?.options ?? {};
     const workflowId = options.workflowId ?? `${type.name}-${randomUUID()}`;
+    const encoded = encodePayload(input, `The input of ${type.name}`);
     const { runId } = await swfCall('StartWorkflowExecution', `of ${type.name} ${type.version} as ${workflowId}`, () =>
       this.swf.send(
         new StartWorkflowExecutionCommand({
           domain: this.domain,
           workflowId,
           workflowType: type,
-          input: encodePayload(input, `The input of ${type.name}`),
+          input: encoded,
           taskList: { name: options.taskList ?? defaults.defaultTaskList ?? this.config.taskList },
           executionStartToCloseTimeout: seconds(options.executionStartToCloseTimeout),
           taskStartToCloseTimeout: seconds(options.taskStartToCloseTimeout),
@@ -93,6 +94,7 @@ export class WorkflowClient {
   }
 
   async signal(workflowId: string, signalName: string, input?: unknown, runId?: string): Promise<void> {
+    const encoded = encodePayload(input, `The input of signal '${signalName}'`);
     await swfCall('SignalWorkflowExecution', `'${signalName}' to ${workflowId}`, () =>
       this.swf.send(
         new SignalWorkflowExecutionCommand({
@@ -100,7 +102,7 @@ export class WorkflowClient {
           workflowId,
           runId,
           signalName,
-          input: encodePayload(input, `The input of signal '${signalName}'`),
+          input: encoded,
         }),
       ),
     );

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { injectable } from 'tsyringe';
@@ -150,12 +150,16 @@ for (const transport of TRANSPORTS) {
 }
 
 describe('a worker process killed mid-execution (HTTP)', () => {
+  const children: ChildProcess[] = [];
+  after(() => children.forEach((child) => child.kill('SIGKILL')));
+
   it('leaves nothing lost: a new process finishes the execution', async function () {
     this.timeout(60_000);
     const local = await TRANSPORTS[1].start();
     const clientApp = await FlowFactory.create(SpecModule, { ...options(local), workers: false });
     const spawnWorker = () => {
       const child = spawn(process.execPath, [join(__dirname, 'fixtures', 'worker-process.js'), local.url!], { stdio: ['ignore', 'pipe', 'inherit'] });
+      children.push(child);
       const ready = new Promise<void>((resolve, reject) => {
         child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
         child.once('exit', (code) => reject(new Error(`worker exited early with ${code}`)));
