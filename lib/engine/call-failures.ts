@@ -110,3 +110,18 @@ export class ResultDecodingFailure extends WorkflowCallFailure {
     );
   }
 }
+
+/**
+ * The function given to `sideEffect` threw. The error is recorded in the
+ * marker, so the first run and every replay see this same failure.
+ */
+export class SideEffectFailure extends WorkflowCallFailure {
+  constructor(
+    readonly errorName: string,
+    readonly errorMessage: string,
+    readonly errorStack: string | undefined,
+    origin: CallOrigin,
+  ) {
+    super(`The side effect ${origin.callId} threw ${errorName}: ${errorMessage}`, origin);
+  }
+}
