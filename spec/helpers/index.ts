@@ -1,0 +1,4 @@
+export { comparable, decisionTypes } from './decisions';
+export { pyflowTask, readFixture } from './fixtures';
+export { HistoryBuilder, Raw, raw } from './history-builder';
+export type { BuilderOptions } from './history-builder';
