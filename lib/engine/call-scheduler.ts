@@ -21,16 +21,14 @@ export type TimerFuture = Promise<void> & {
 
 /**
  * Turns workflow calls into commands: the next id of the kind, the SWF
- * decision, and the future the workflow awaits. Futures are registered so that
- * `any` and the timed waits can read when each settled.
+ * decision, and the future the workflow awaits. Futures are marked so that `any`
+ * and the timed waits can read when each settled.
  */
 export class CallScheduler {
-  private readonly futures = new WeakMap<object, Deferred<unknown>>();
-
   constructor(private readonly state: ReplayState) {}
 
   deferredOf(future: object): Deferred<unknown> | undefined {
-    return this.futures.get(future);
+    return Deferred.of(future);
   }
 
   lambda(call: LambdaCallDefinition, input: unknown, options?: LambdaOptions): Promise<unknown> {
@@ -105,7 +103,6 @@ export class CallScheduler {
     const timer = future.promise as TimerFuture;
     Object.defineProperty(timer, 'timerId', { get: () => command.id });
     Object.defineProperty(timer, 'cancel', { value: () => this.cancelTimer(command) });
-    this.futures.set(timer, future);
     return timer;
   }
 
@@ -132,7 +129,6 @@ export class CallScheduler {
     } else {
       this.state.resolve(future, recorded.value);
     }
-    this.futures.set(future.promise, future);
     return future.promise as Promise<T>;
   }
 
@@ -161,7 +157,6 @@ export class CallScheduler {
     build: (encoded: string | undefined) => Decision,
   ): Promise<unknown> {
     const future = new Deferred<unknown>();
-    this.futures.set(future.promise, future);
     let encoded: string | undefined;
     try {
       encoded = encodePayload(input, `The input of ${what}`);

@@ -1,3 +1,8 @@
+// A symbol property rather than a WeakMap: thousands of futures per replay, and ephemerons are costly to collect.
+const DEFERRED = Symbol('tsflow.deferred');
+type FuturePromise = { [DEFERRED]?: Deferred<unknown> };
+const ignore = (): undefined => undefined;
+
 /** How and when a future settled; `order` counts settlements of one execution. */
 export interface Settlement {
   readonly order: number;
@@ -22,9 +27,12 @@ export class Deferred<T> {
       this.resolveFn = resolve;
       this.rejectFn = reject;
     });
-    // A failure the workflow awaits only later (or never) must not reach Node's
-    // unhandled-rejection handler, which would end the decider process.
-    this.promise.catch(() => undefined);
+    (this.promise as FuturePromise)[DEFERRED] = this as Deferred<unknown>;
+  }
+
+  /** The deferred behind a future the engine made, if it is one. */
+  static of(future: object): Deferred<unknown> | undefined {
+    return (future as FuturePromise)[DEFERRED];
   }
 
   get settled(): boolean {
@@ -40,6 +48,9 @@ export class Deferred<T> {
   reject(error: unknown, order: number): void {
     if (this.settled) return;
     this.settlement = { order, ok: false, error };
+    // A failure the workflow awaits only later (or never) must not reach Node's
+    // unhandled-rejection handler, which would end the decider process.
+    this.promise.catch(ignore);
     this.rejectFn(error);
   }
 }

@@ -26,6 +26,9 @@ export interface WaitOutcome<F> {
  * what came first by event order rather than by microtask luck. Futures the
  * engine made know their settlement; other promises (derived by the workflow)
  * are ordered when the engine observes them, which is deterministic too.
+ *
+ * Each settlement costs O(1); the futures are looked through once, when the
+ * wait ends, so a wait over n futures costs O(n log n) however they arrive.
  */
 export function waitFor<F extends PromiseLike<unknown>>(
   state: ReplayState,
@@ -35,34 +38,38 @@ export function waitFor<F extends PromiseLike<unknown>>(
   timer?: F,
 ): Promise<WaitOutcome<F>> {
   return new Promise((resolve) => {
-    const observed = new Map<F, Settlement>();
-    const known = (f: F): Settlement | undefined => settlementOf(f) ?? observed.get(f);
+    let observed: Map<F, Settlement> | undefined;
+    const known = (f: F): Settlement | undefined => settlementOf(f) ?? observed?.get(f);
     let done = false;
-    const check = (): void => {
-      if (done) return;
+    let count = 0;
+
+    const finish = (): void => {
+      done = true;
       const timerOrder = timer === undefined ? undefined : known(timer)?.order;
-      const settled = futures
-        .map((future) => ({ future, settlement: known(future) }))
-        .filter((s): s is { future: F; settlement: Settlement } => s.settlement !== undefined && (timerOrder === undefined || s.settlement.order < timerOrder))
-        .sort((a, b) => a.settlement.order - b.settlement.order);
+      const settled: { future: F; settlement: Settlement }[] = [];
+      for (const future of futures) {
+        const settlement = known(future);
+        if (settlement !== undefined && (timerOrder === undefined || settlement.order < timerOrder)) settled.push({ future, settlement });
+      }
+      settled.sort((a, b) => a.settlement.order - b.settlement.order);
       const failed = need === 'all' ? settled.find((s) => !s.settlement.ok) : undefined;
       const met = need === 'any' ? settled.length > 0 : failed !== undefined || settled.length === futures.length;
-      if (met || timerOrder !== undefined) {
-        done = true;
-        resolve({
-          settled: settled.map((s) => s.future),
-          failure: failed ? { error: failed.settlement.error } : undefined,
-          timedOut: !met,
-        });
-      }
+      resolve({ settled: settled.map((s) => s.future), failure: failed ? { error: failed.settlement.error } : undefined, timedOut: !met });
     };
-    for (const future of timer === undefined ? futures : [...futures, timer]) {
-      const observe = (ok: boolean) => (outcome: unknown) => {
+
+    const observe = (future: F, ok: boolean, outcome: unknown, isTimer: boolean): void => {
+      if (done) return;
+      if (settlementOf(future) === undefined) {
+        observed ??= new Map();
         if (!observed.has(future)) observed.set(future, { order: state.nextSettlementOrder(), ok, value: ok ? outcome : undefined, error: ok ? undefined : outcome });
-        check();
-      };
-      future.then(observe(true), observe(false));
-    }
-    check();
+      }
+      if (!isTimer) count++;
+      // Everything the current activation settled is already known to `finish`, whichever handler runs first.
+      if (isTimer || need === 'any' || !ok || count === futures.length) finish();
+    };
+
+    if (futures.length === 0 && need === 'all') return finish();
+    for (const future of futures) future.then((v) => observe(future, true, v, false), (e: unknown) => observe(future, false, e, false));
+    if (timer !== undefined) timer.then((v) => observe(timer, true, v, true), (e: unknown) => observe(timer, false, e, true));
   });
 }
