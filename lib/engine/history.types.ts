@@ -9,8 +9,11 @@ export type EventTimestamp = Date | number | string;
 /** The SDK's `HistoryEvent`, with the timestamp in any of the shapes above. */
 export type HistoryEventInput = Omit<HistoryEvent, 'eventTimestamp'> & { eventTimestamp?: EventTimestamp };
 
-/** A `PollForDecisionTask` response with all pages merged (the SDK's `DecisionTask`). */
-export type DecisionTaskInput = Omit<DecisionTask, 'events'> & { events: readonly HistoryEventInput[] | undefined };
+/**
+ * A `PollForDecisionTask` response with all pages merged (the SDK's `DecisionTask`,
+ * or its JSON). Only `events` is needed; the rest is checked when present.
+ */
+export type DecisionTaskInput = Partial<Omit<DecisionTask, 'events'>> & { events?: readonly HistoryEventInput[] };
 
 export function toDate(timestamp: EventTimestamp | undefined): Date {
   if (timestamp instanceof Date) return timestamp;

@@ -33,5 +33,5 @@ export function replayHistory(workflowClass: Constructor, history: RecordedHisto
     runId: options.runId ?? 'replayed-run',
     container: options.container,
   });
-  return execution.decide({ events, taskToken: undefined, startedEventId: undefined, workflowExecution: undefined, workflowType: undefined }, { replayOnly: true });
+  return execution.decide({ events }, { replayOnly: true });
 }

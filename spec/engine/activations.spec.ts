@@ -1,3 +1,4 @@
+import type { PollForDecisionTaskCommandOutput } from '@aws-sdk/client-swf';
 import { expect } from 'chai';
 import { Lambda, Workflow, WorkflowContext, WorkflowExecution, decide, type DecisionResult, type LambdaCall } from '../../index';
 import { HistoryBuilder, decisionTypes } from '../helpers';
@@ -125,6 +126,12 @@ describe('Activations', () => {
     await kept.decide(stale).catch((e: unknown) => (error = e));
     expect((error as Error).name).to.equal('ExecutionOutOfSyncError');
     expect((error as Error).message).to.match(/stopped at DecisionTaskStarted 3, .* replay its full history/);
+  });
+
+  it('takes the SDK’s PollForDecisionTask output as it is', async () => {
+    const task = HistoryBuilder.start(undefined, options).decisionTask().task();
+    const output: PollForDecisionTaskCommandOutput = { ...task, events: task.events as PollForDecisionTaskCommandOutput['events'], $metadata: {} };
+    expect(decisionTypes((await decide(Grouping, output)).decisions)).to.deep.equal(['ScheduleLambdaFunction', 'ScheduleLambdaFunction']);
   });
 
   it('accepts epoch-second timestamps (SWF JSON) as well as Dates', async () => {
