@@ -130,7 +130,15 @@ describe('Activations', () => {
 
   it('takes the SDK’s PollForDecisionTask output as it is', async () => {
     const task = HistoryBuilder.start(undefined, options).decisionTask().task();
-    const output: PollForDecisionTaskCommandOutput = { ...task, events: task.events as PollForDecisionTaskCommandOutput['events'], $metadata: {} };
+    const output: PollForDecisionTaskCommandOutput = {
+      taskToken: task.taskToken,
+      startedEventId: task.startedEventId,
+      previousStartedEventId: task.previousStartedEventId,
+      workflowExecution: task.workflowExecution,
+      workflowType: task.workflowType,
+      events: task.events as PollForDecisionTaskCommandOutput['events'],
+      $metadata: {},
+    };
     expect(decisionTypes((await decide(Grouping, output)).decisions)).to.deep.equal(['ScheduleLambdaFunction', 'ScheduleLambdaFunction']);
   });
 
