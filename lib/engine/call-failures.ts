@@ -81,7 +81,10 @@ export class ScheduleFailure extends WorkflowCallFailure {
     origin: CallOrigin,
     readonly detail?: string,
   ) {
-    super(`SWF could not start ${origin.callId}: ${eventType} with cause ${cause ?? 'unknown'}${detail ? ` (${detail})` : ''} (event ${origin.eventId}).`, origin);
+    super(
+      `SWF could not start ${origin.callId}: ${eventType} with cause ${cause ?? 'unknown'}${detail ? ` (${detail})` : ''} (event ${origin.eventId}).`,
+      origin,
+    );
   }
 }
 

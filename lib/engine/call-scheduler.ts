@@ -1,6 +1,12 @@
 import type { Decision, DecisionType } from '@aws-sdk/client-swf';
 import type { ChildWorkflowCallOptions } from '../decorators/call.types';
-import type { ActivityCallDefinition, ActivityCallOptions, ChildWorkflowCallDefinition, LambdaCallDefinition, LambdaOptions } from '../metadata';
+import type {
+  ActivityCallDefinition,
+  ActivityCallOptions,
+  ChildWorkflowCallDefinition,
+  LambdaCallDefinition,
+  LambdaOptions,
+} from '../metadata';
 import { TsflowError } from '../errors/tsflow.error';
 import { CancelledFailure, SideEffectFailure } from './call-failures';
 import { childWorkflowId } from './child-id';
@@ -34,30 +40,51 @@ export class CallScheduler {
   lambda(call: LambdaCallDefinition, input: unknown, options?: LambdaOptions): Promise<unknown> {
     const id = `lambda${this.state.nextSequence('lambda')}`;
     const timeout = options?.startToCloseTimeout ?? call.options.startToCloseTimeout;
-    return this.issue('lambda', 'ScheduleLambdaFunction', call.functionName, id, `Lambda ${call.functionName} (${id})`, input, (encoded) => ({
-      decisionType: 'ScheduleLambdaFunction',
-      scheduleLambdaFunctionDecisionAttributes: compact({ id, name: call.functionName, input: encoded, startToCloseTimeout: duration(timeout) }),
-    }));
+    return this.issue(
+      'lambda',
+      'ScheduleLambdaFunction',
+      call.functionName,
+      id,
+      `Lambda ${call.functionName} (${id})`,
+      input,
+      (encoded) => ({
+        decisionType: 'ScheduleLambdaFunction',
+        scheduleLambdaFunctionDecisionAttributes: compact({
+          id,
+          name: call.functionName,
+          input: encoded,
+          startToCloseTimeout: duration(timeout),
+        }),
+      }),
+    );
   }
 
   activity(call: ActivityCallDefinition, input: unknown, overrides?: ActivityCallOptions): Promise<unknown> {
     const id = `activity${this.state.nextSequence('activity')}`;
     const o = { ...call.options, ...overrides };
     const { name, version } = call.activityType;
-    return this.issue('activity', 'ScheduleActivityTask', `${name}@${version}`, id, `activity ${name}@${version} (${id})`, input, (encoded) => ({
-      decisionType: 'ScheduleActivityTask',
-      scheduleActivityTaskDecisionAttributes: compact({
-        activityType: { name, version },
-        activityId: id,
-        input: encoded,
-        taskList: o.taskList === undefined ? undefined : { name: o.taskList },
-        scheduleToStartTimeout: duration(o.scheduleToStartTimeout),
-        startToCloseTimeout: duration(o.startToCloseTimeout),
-        scheduleToCloseTimeout: duration(o.scheduleToCloseTimeout),
-        heartbeatTimeout: duration(o.heartbeatTimeout),
-        taskPriority: o.taskPriority === undefined ? undefined : String(o.taskPriority),
+    return this.issue(
+      'activity',
+      'ScheduleActivityTask',
+      `${name}@${version}`,
+      id,
+      `activity ${name}@${version} (${id})`,
+      input,
+      (encoded) => ({
+        decisionType: 'ScheduleActivityTask',
+        scheduleActivityTaskDecisionAttributes: compact({
+          activityType: { name, version },
+          activityId: id,
+          input: encoded,
+          taskList: o.taskList === undefined ? undefined : { name: o.taskList },
+          scheduleToStartTimeout: duration(o.scheduleToStartTimeout),
+          startToCloseTimeout: duration(o.startToCloseTimeout),
+          scheduleToCloseTimeout: duration(o.scheduleToCloseTimeout),
+          heartbeatTimeout: duration(o.heartbeatTimeout),
+          taskPriority: o.taskPriority === undefined ? undefined : String(o.taskPriority),
+        }),
       }),
-    }));
+    );
   }
 
   child(call: ChildWorkflowCallDefinition, input: unknown, overrides?: ChildWorkflowCallOptions): Promise<unknown> {
@@ -65,22 +92,30 @@ export class CallScheduler {
     const o = { ...call.options, ...overrides };
     const id = o.workflowId ?? childWorkflowId(this.state.identity.workflowId, sequence);
     const { name, version } = call.workflowType;
-    return this.issue('child', 'StartChildWorkflowExecution', `${name}@${version}`, id, `child workflow ${name}@${version} (${id})`, input, (encoded) => ({
-      decisionType: 'StartChildWorkflowExecution',
-      startChildWorkflowExecutionDecisionAttributes: compact({
-        workflowType: { name, version },
-        workflowId: id,
-        input: encoded,
-        taskList: o.taskList === undefined ? undefined : { name: o.taskList },
-        executionStartToCloseTimeout: duration(o.executionStartToCloseTimeout),
-        taskStartToCloseTimeout: duration(o.taskStartToCloseTimeout),
-        childPolicy: o.childPolicy,
-        // A child runs its Lambdas with the parent's role unless told otherwise, as SWF does not pass it on.
-        lambdaRole: o.lambdaRole ?? this.state.started?.lambdaRole,
-        tagList: o.tagList,
-        taskPriority: o.taskPriority === undefined ? undefined : String(o.taskPriority),
+    return this.issue(
+      'child',
+      'StartChildWorkflowExecution',
+      `${name}@${version}`,
+      id,
+      `child workflow ${name}@${version} (${id})`,
+      input,
+      (encoded) => ({
+        decisionType: 'StartChildWorkflowExecution',
+        startChildWorkflowExecutionDecisionAttributes: compact({
+          workflowType: { name, version },
+          workflowId: id,
+          input: encoded,
+          taskList: o.taskList === undefined ? undefined : { name: o.taskList },
+          executionStartToCloseTimeout: duration(o.executionStartToCloseTimeout),
+          taskStartToCloseTimeout: duration(o.taskStartToCloseTimeout),
+          childPolicy: o.childPolicy,
+          // A child runs its Lambdas with the parent's role unless told otherwise, as SWF does not pass it on.
+          lambdaRole: o.lambdaRole ?? this.state.started?.lambdaRole,
+          tagList: o.tagList,
+          taskPriority: o.taskPriority === undefined ? undefined : String(o.taskPriority),
+        }),
       }),
-    }));
+    );
   }
 
   timer(seconds: number): TimerFuture {
@@ -96,7 +131,10 @@ export class CallScheduler {
       future,
     };
     if (!Number.isInteger(seconds) || seconds < 0) {
-      this.state.reject(future, new TsflowError(`A timer takes whole seconds (0 or more), got ${seconds}; round it before calling sleep or timer.`));
+      this.state.reject(
+        future,
+        new TsflowError(`A timer takes whole seconds (0 or more), got ${seconds}; round it before calling sleep or timer.`),
+      );
     } else if (!this.state.finished) {
       this.state.add(command);
     }
@@ -175,7 +213,9 @@ function runOnce(fn: () => unknown): string {
   try {
     const value = fn();
     if (value !== null && typeof (value as { then?: unknown })?.then === 'function') {
-      throw new TsflowError('sideEffect takes a synchronous function; its value is recorded before the workflow goes on. Await outside of it.');
+      throw new TsflowError(
+        'sideEffect takes a synchronous function; its value is recorded before the workflow goes on. Await outside of it.',
+      );
     }
     const text = JSON.stringify({ value });
     if (text.length > MAX_PAYLOAD_LENGTH) {

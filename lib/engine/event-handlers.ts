@@ -105,7 +105,8 @@ export const eventHandlers: EventHandlers = {
     settleFailure(s, s.byEvent(a?.scheduledEventId), id, (o) => new CancelledFailure(a?.details, o));
   },
   // tsflow does not request activity cancellation yet: a record of one is a decision this workflow did not make.
-  ActivityTaskCancelRequested: (s, e, id) => void s.recorded(id, 'RequestCancelActivityTask', '', e.activityTaskCancelRequestedEventAttributes?.activityId),
+  ActivityTaskCancelRequested: (s, e, id) =>
+    void s.recorded(id, 'RequestCancelActivityTask', '', e.activityTaskCancelRequestedEventAttributes?.activityId),
   RequestCancelActivityTaskFailed: (s, e, id) =>
     void s.recorded(id, 'RequestCancelActivityTask', '', e.requestCancelActivityTaskFailedEventAttributes?.activityId),
 
@@ -117,7 +118,9 @@ export const eventHandlers: EventHandlers = {
   StartChildWorkflowExecutionFailed: (s, e, id) => {
     const a = e.startChildWorkflowExecutionFailedEventAttributes;
     // With WORKFLOW_ALREADY_RUNNING the start was initiated (and matched) before; otherwise this event is the record.
-    const command = s.byEvent(a?.initiatedEventId || undefined) ?? s.recorded(id, 'StartChildWorkflowExecution', typeLabel(a?.workflowType), a?.workflowId);
+    const command =
+      s.byEvent(a?.initiatedEventId || undefined) ??
+      s.recorded(id, 'StartChildWorkflowExecution', typeLabel(a?.workflowType), a?.workflowId);
     settleFailure(s, command, id, (o) => new ScheduleFailure(a?.cause, 'StartChildWorkflowExecutionFailed', o));
   },
   ChildWorkflowExecutionStarted: accept,
@@ -172,7 +175,8 @@ export const eventHandlers: EventHandlers = {
   SignalExternalWorkflowExecutionInitiated: (s, _e, id) => void s.recorded(id, 'SignalExternalWorkflowExecution', '', undefined),
   SignalExternalWorkflowExecutionFailed: (s, _e, id) => void s.recorded(id, 'SignalExternalWorkflowExecution', '', undefined),
   ExternalWorkflowExecutionSignaled: accept,
-  RequestCancelExternalWorkflowExecutionInitiated: (s, _e, id) => void s.recorded(id, 'RequestCancelExternalWorkflowExecution', '', undefined),
+  RequestCancelExternalWorkflowExecutionInitiated: (s, _e, id) =>
+    void s.recorded(id, 'RequestCancelExternalWorkflowExecution', '', undefined),
   RequestCancelExternalWorkflowExecutionFailed: (s, _e, id) => void s.recorded(id, 'RequestCancelExternalWorkflowExecution', '', undefined),
   ExternalWorkflowExecutionCancelRequested: accept,
 };

@@ -23,7 +23,10 @@ export function completeDecision(workflowType: string, result: unknown): Decisio
     const e = error as Error;
     return failDecision(`${e.name}: ${e.message}`, e.message);
   }
-  return { decisionType: 'CompleteWorkflowExecution', completeWorkflowExecutionDecisionAttributes: encoded === undefined ? {} : { result: encoded } };
+  return {
+    decisionType: 'CompleteWorkflowExecution',
+    completeWorkflowExecutionDecisionAttributes: encoded === undefined ? {} : { result: encoded },
+  };
 }
 
 /** `run` threw: `WorkflowFailed` gives its own reason and details; anything else its name, message and stack. */

@@ -26,8 +26,14 @@ export interface ReplayHistoryOptions {
  * });
  * ```
  */
-export function replayHistory(workflowClass: Constructor, history: RecordedHistory, options: ReplayHistoryOptions = {}): Promise<DecisionResult> {
-  const events = Array.isArray(history) ? (history as readonly HistoryEventInput[]) : ((history as { events?: readonly HistoryEventInput[] }).events ?? []);
+export function replayHistory(
+  workflowClass: Constructor,
+  history: RecordedHistory,
+  options: ReplayHistoryOptions = {},
+): Promise<DecisionResult> {
+  const events = Array.isArray(history)
+    ? (history as readonly HistoryEventInput[])
+    : ((history as { events?: readonly HistoryEventInput[] }).events ?? []);
   const execution = WorkflowExecution.start(describeWorkflow(workflowClass), {
     workflowId: options.workflowId ?? 'replayed-workflow',
     runId: options.runId ?? 'replayed-run',

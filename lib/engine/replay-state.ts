@@ -111,7 +111,11 @@ export class ReplayState {
   recordOutcome(eventId: number, decisionType: DecisionType): void {
     const pending = this.unsent()[0];
     if (pending || this.outcome?.decisionType !== decisionType) {
-      throw this.mismatch(eventId, { decisionType, label: '' }, pending ? summarize(pending) : this.outcome && summarizeOutcome(this.outcome));
+      throw this.mismatch(
+        eventId,
+        { decisionType, label: '' },
+        pending ? summarize(pending) : this.outcome && summarizeOutcome(this.outcome),
+      );
     }
     this.outcomeRecorded = true;
     this.closed = true;

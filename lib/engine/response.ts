@@ -19,6 +19,9 @@ export function buildResponse(state: ReplayState): Response {
   const outcome = state.outcome && !state.outcomeRecorded ? [structuredClone(state.outcome)] : [];
   if (commands.length + outcome.length <= MAX_DECISIONS_PER_RESPONSE) return { decisions: [...commands, ...outcome], carriedOver: 0 };
   const sent = commands.slice(0, MAX_DECISIONS_PER_RESPONSE - 1);
-  const timer: Decision = { decisionType: 'StartTimer', startTimerDecisionAttributes: { timerId: state.nextContinueTimerId(), startToFireTimeout: '0' } };
+  const timer: Decision = {
+    decisionType: 'StartTimer',
+    startTimerDecisionAttributes: { timerId: state.nextContinueTimerId(), startToFireTimeout: '0' },
+  };
   return { decisions: [...sent, timer], carriedOver: commands.length - sent.length };
 }

@@ -17,7 +17,12 @@ export function settleResult(state: ReplayState, command: Command | undefined, e
 }
 
 /** Rejects the command's future with the failure the event describes. */
-export function settleFailure(state: ReplayState, command: Command | undefined, eventId: number, failure: (origin: CallOrigin) => Error): void {
+export function settleFailure(
+  state: ReplayState,
+  command: Command | undefined,
+  eventId: number,
+  failure: (origin: CallOrigin) => Error,
+): void {
   if (!command) return;
   state.reject(command.future, failure(origin(command, eventId)));
 }

@@ -61,7 +61,13 @@ export function waitFor<F extends PromiseLike<unknown>>(
       if (done) return;
       if (settlementOf(future) === undefined) {
         observed ??= new Map();
-        if (!observed.has(future)) observed.set(future, { order: state.nextSettlementOrder(), ok, value: ok ? outcome : undefined, error: ok ? undefined : outcome });
+        if (!observed.has(future))
+          observed.set(future, {
+            order: state.nextSettlementOrder(),
+            ok,
+            value: ok ? outcome : undefined,
+            error: ok ? undefined : outcome,
+          });
       }
       if (!isTimer) count++;
       // Everything the current activation settled is already known to `finish`, whichever handler runs first.
@@ -69,7 +75,15 @@ export function waitFor<F extends PromiseLike<unknown>>(
     };
 
     if (futures.length === 0 && need === 'all') return finish();
-    for (const future of futures) future.then((v) => observe(future, true, v, false), (e: unknown) => observe(future, false, e, false));
-    if (timer !== undefined) timer.then((v) => observe(timer, true, v, true), (e: unknown) => observe(timer, false, e, true));
+    for (const future of futures)
+      future.then(
+        (v) => observe(future, true, v, false),
+        (e: unknown) => observe(future, false, e, false),
+      );
+    if (timer !== undefined)
+      timer.then(
+        (v) => observe(timer, true, v, true),
+        (e: unknown) => observe(timer, false, e, true),
+      );
   });
 }

@@ -74,7 +74,11 @@ export class WorkflowExecution {
     readonly definition: WorkflowDefinition,
     private readonly options: ExecutionOptions,
   ) {
-    this.state = new ReplayState({ workflowType: `${definition.name}@${definition.version}`, workflowId: options.workflowId, runId: options.runId });
+    this.state = new ReplayState({
+      workflowType: `${definition.name}@${definition.version}`,
+      workflowId: options.workflowId,
+      runId: options.runId,
+    });
     this.scheduler = new CallScheduler(this.state);
     this.context = new WorkflowContext(this.state, this.scheduler, () => this.input);
   }
@@ -115,18 +119,25 @@ export class WorkflowExecution {
     }
   }
 
-  private async replay(events: readonly HistoryEventInput[], startedEventId: number | undefined, options: DecideTaskOptions): Promise<DecisionResult> {
+  private async replay(
+    events: readonly HistoryEventInput[],
+    startedEventId: number | undefined,
+    options: DecideTaskOptions,
+  ): Promise<DecisionResult> {
     const first = firstEventAfter(events, this.lastEvent);
     const end = startedEventId ?? events.at(-1)?.eventId ?? this.lastEvent;
     if (first < events.length && events[first].eventId !== this.lastEvent + 1) {
-      throw new TsflowError(`The history of run ${this.runId} skips from event ${this.lastEvent} to ${events[first].eventId}; merge every page of it.`);
+      throw new TsflowError(
+        `The history of run ${this.runId} skips from event ${this.lastEvent} to ${events[first].eventId}; merge every page of it.`,
+      );
     }
     // Activations end at the DecisionTaskStarted of each completed decision task, and at this task's own.
     const boundaries = new Set<number>([end]);
     for (let i = first; i < events.length && (events[i].eventId ?? 0) <= end; i++) {
       const e = events[i];
       if (e.eventType === 'DecisionTaskCompleted') boundaries.add(e.decisionTaskCompletedEventAttributes?.startedEventId ?? 0);
-      else if (e.eventType === 'MarkerRecorded') this.state.markers.set(e.markerRecordedEventAttributes?.markerName ?? '', e.markerRecordedEventAttributes?.details);
+      else if (e.eventType === 'MarkerRecorded')
+        this.state.markers.set(e.markerRecordedEventAttributes?.markerName ?? '', e.markerRecordedEventAttributes?.details);
     }
     let applied = 0;
     let activations = 0;
@@ -144,7 +155,9 @@ export class WorkflowExecution {
       await untilQuiescent();
     }
     if (this.lastEvent < end) {
-      throw new TsflowError(`The decision task of run ${this.runId} starts at event ${end}, but its history ends at ${this.lastEvent}; merge every page of it.`);
+      throw new TsflowError(
+        `The decision task of run ${this.runId} starts at event ${end}, but its history ends at ${this.lastEvent}; merge every page of it.`,
+      );
     }
     this.lastStarted = end;
     return this.result(applied, activations, end);
@@ -153,12 +166,20 @@ export class WorkflowExecution {
   private result(eventsReplayed: number, activations: number, startedEventId: number): DecisionResult {
     const { decisions, carriedOver } = buildResponse(this.state);
     const outcome = this.state.outcome;
-    const status = this.state.closed ? 'closed' : outcome?.decisionType === 'CompleteWorkflowExecution' ? 'completed' : outcome ? 'failed' : 'open';
+    const status = this.state.closed
+      ? 'closed'
+      : outcome?.decisionType === 'CompleteWorkflowExecution'
+        ? 'completed'
+        : outcome
+          ? 'failed'
+          : 'open';
     return {
       decisions,
       ...(this.context.executionContext === undefined ? {} : { executionContext: this.context.executionContext }),
       status,
-      ...(outcome?.failWorkflowExecutionDecisionAttributes ? { failureReason: outcome.failWorkflowExecutionDecisionAttributes.reason } : {}),
+      ...(outcome?.failWorkflowExecutionDecisionAttributes
+        ? { failureReason: outcome.failWorkflowExecutionDecisionAttributes.reason }
+        : {}),
       eventsReplayed,
       activations,
       startedEventId,
@@ -170,7 +191,8 @@ export class WorkflowExecution {
   private startRun(): void {
     if (this.runStarted) return;
     const started = this.state.started;
-    if (!started) throw new TsflowError(`The history of run ${this.runId} does not begin with WorkflowExecutionStarted; pass the whole history.`);
+    if (!started)
+      throw new TsflowError(`The history of run ${this.runId} does not begin with WorkflowExecutionStarted; pass the whole history.`);
     this.runStarted = true;
     try {
       this.input = decodePayload(started.input);

@@ -7,6 +7,8 @@ export class WorkflowTypeMismatchError extends TsflowError {
     readonly actual: string,
     readonly className: string,
   ) {
-    super(`The decision task is for workflow type ${actual}, but ${className} is ${expected}; look the class up by the task's workflowType.`);
+    super(
+      `The decision task is for workflow type ${actual}, but ${className} is ${expected}; look the class up by the task's workflowType.`,
+    );
   }
 }

@@ -91,7 +91,14 @@ describe('Activations', () => {
     const kept = WorkflowExecution.start(Grouping, { workflowId: 'test-workflow', runId: 'test-run' });
     const steps: ((r: DecisionResult) => void)[] = [
       (r) => h.completed(r.decisions).lambdaStarted('lambda2').lambdaCompleted('lambda2', 'B').decisionTask(),
-      (r) => h.lambdaStarted('lambda1').lambdaCompleted('lambda1', 'A').completed(r.decisions).lambdaStarted('lambda3').lambdaCompleted('lambda3', 'done').decisionTask(),
+      (r) =>
+        h
+          .lambdaStarted('lambda1')
+          .lambdaCompleted('lambda1', 'A')
+          .completed(r.decisions)
+          .lambdaStarted('lambda3')
+          .lambdaCompleted('lambda3', 'done')
+          .decisionTask(),
     ];
     for (const step of [...steps, undefined]) {
       const task = h.task();

@@ -34,12 +34,16 @@ describe('Engine errors (no decisions: the task is retried after a fix)', () => 
     const task = { ...needy().task(), workflowType: { name: 'Other', version: '2' } };
     const error = await failure(decide(Needy, task));
     expect(error).to.be.instanceOf(WorkflowTypeMismatchError);
-    expect(error.message).to.equal("The decision task is for workflow type Other@2, but Needy is Needy@1; look the class up by the task's workflowType.");
+    expect(error.message).to.equal(
+      "The decision task is for workflow type Other@2, but Needy is Needy@1; look the class up by the task's workflowType.",
+    );
   });
 
   it('says which dependency could not be built, and where to register it', async () => {
     const error = await failure(decide(Needy, needy().task(), { container: container.createChildContainer() }));
-    expect(error.message).to.match(/^Could not build workflow Needy for run run-9: .*Register its constructor dependencies in the container given to decide\(\)/s);
+    expect(error.message).to.match(
+      /^Could not build workflow Needy for run run-9: .*Register its constructor dependencies in the container given to decide\(\)/s,
+    );
   });
 
   it('says when the history stops before the task’s DecisionTaskStarted (a page is missing)', async () => {

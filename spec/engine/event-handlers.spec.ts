@@ -21,15 +21,21 @@ describe('Event handlers', () => {
     h.signaled('poke', { n: 1 }).add('WorkflowExecutionCancelRequested', { cause: 'CHILD_POLICY_APPLIED' });
     h.add('ExternalWorkflowExecutionSignaled', { initiatedEventId: 0 }).add('SomethingSwfAddsLater', { anything: true });
     const { decisions } = await decide(Quiet, h.decisionTask().task());
-    expect(decisions).to.deep.equal([{ decisionType: 'CompleteWorkflowExecution', completeWorkflowExecutionDecisionAttributes: { result: '"done"' } }]);
+    expect(decisions).to.deep.equal([
+      { decisionType: 'CompleteWorkflowExecution', completeWorkflowExecutionDecisionAttributes: { result: '"done"' } },
+    ]);
   });
 
   it('treat a recorded decision tsflow never makes as nondeterminism, not as a crash', async () => {
-    const h = HistoryBuilder.start(undefined, { workflowType: { name: 'Quiet', version: '1' } }).decisionTask().completed([]);
+    const h = HistoryBuilder.start(undefined, { workflowType: { name: 'Quiet', version: '1' } })
+      .decisionTask()
+      .completed([]);
     h.add('SignalExternalWorkflowExecutionInitiated', { workflowId: 'x', signalName: 's', decisionTaskCompletedEventId: 4 }).decisionTask();
     let error: Error | undefined;
     await decide(Quiet, h.task()).catch((e: Error) => (error = e));
     expect(error?.name).to.equal('NondeterminismError');
-    expect(error?.message).to.match(/history recorded SignalExternalWorkflowExecution but the workflow now produces CompleteWorkflowExecution/);
+    expect(error?.message).to.match(
+      /history recorded SignalExternalWorkflowExecution but the workflow now produces CompleteWorkflowExecution/,
+    );
   });
 });

@@ -36,7 +36,12 @@ class Failing {
 
   async run(kind: Kind): Promise<Record<string, unknown>> {
     try {
-      const call = { lambda: () => this.work('x'), activity: () => this.charge('x'), child: () => this.child('x'), timer: () => this.flow.sleep(5) }[kind];
+      const call = {
+        lambda: () => this.work('x'),
+        activity: () => this.charge('x'),
+        child: () => this.child('x'),
+        timer: () => this.flow.sleep(5),
+      }[kind];
       return { value: await call() };
     } catch (error) {
       const e = error as WorkflowCallFailure & Record<string, unknown>;
@@ -65,13 +70,30 @@ async function outcome(kind: Kind, then: (h: HistoryBuilder, first: Decision[]) 
 
 describe('Failures reaching the workflow', () => {
   it('LambdaFailure carries the reason and details of LambdaFunctionFailed', async () => {
-    const seen = await outcome('lambda', (h, d) => h.completed(d).lambdaStarted('lambda1').lambdaFailed('lambda1', 'UnhandledError', '{"errorType":"TypeError"}'));
-    expect(seen).to.deep.equal({ name: LambdaFailure.name, callFailure: true, callId: 'lambda1', eventId: 7, reason: 'UnhandledError', details: '{"errorType":"TypeError"}' });
+    const seen = await outcome('lambda', (h, d) =>
+      h.completed(d).lambdaStarted('lambda1').lambdaFailed('lambda1', 'UnhandledError', '{"errorType":"TypeError"}'),
+    );
+    expect(seen).to.deep.equal({
+      name: LambdaFailure.name,
+      callFailure: true,
+      callId: 'lambda1',
+      eventId: 7,
+      reason: 'UnhandledError',
+      details: '{"errorType":"TypeError"}',
+    });
   });
 
   it('ActivityFailure carries the reason and details its worker reported', async () => {
-    const seen = await outcome('activity', (h, d) => h.completed(d).activityStarted('activity1').activityFailed('activity1', 'CardDeclined', 'card 42'));
-    expect(seen).to.include({ name: ActivityFailure.name, callFailure: true, callId: 'activity1', reason: 'CardDeclined', details: 'card 42' });
+    const seen = await outcome('activity', (h, d) =>
+      h.completed(d).activityStarted('activity1').activityFailed('activity1', 'CardDeclined', 'card 42'),
+    );
+    expect(seen).to.include({
+      name: ActivityFailure.name,
+      callFailure: true,
+      callId: 'activity1',
+      reason: 'CardDeclined',
+      details: 'card 42',
+    });
   });
 
   it('ChildWorkflowFailure carries the child’s reason and details, and reports a terminated child', async () => {
@@ -82,7 +104,9 @@ describe('Failures reaching the workflow', () => {
   });
 
   it('TimeoutFailure carries the timeout type of an activity, a Lambda and a child', async () => {
-    const activity = await outcome('activity', (h, d) => h.completed(d).activityStarted('activity1').activityTimedOut('activity1', 'HEARTBEAT', 'step 3'));
+    const activity = await outcome('activity', (h, d) =>
+      h.completed(d).activityStarted('activity1').activityTimedOut('activity1', 'HEARTBEAT', 'step 3'),
+    );
     expect(activity).to.include({ name: TimeoutFailure.name, timeoutType: 'HEARTBEAT', details: 'step 3', callId: 'activity1' });
     const lambda = await outcome('lambda', (h, d) => h.completed(d).lambdaStarted('lambda1').lambdaTimedOut('lambda1'));
     expect(lambda).to.include({ name: TimeoutFailure.name, timeoutType: 'START_TO_CLOSE' });
@@ -104,7 +128,9 @@ describe('Failures reaching the workflow', () => {
   });
 
   it('CancelledFailure reports an activity or child that SWF canceled', async () => {
-    const activity = await outcome('activity', (h, d) => h.completed(d).activityStarted('activity1').activityCanceled('activity1', 'shutting down'));
+    const activity = await outcome('activity', (h, d) =>
+      h.completed(d).activityStarted('activity1').activityCanceled('activity1', 'shutting down'),
+    );
     expect(activity).to.include({ name: CancelledFailure.name, details: 'shutting down' });
     const child = await outcome('child', (h, d) => h.completed(d).childStarted(ids.child).childCanceled(ids.child, 'bye'));
     expect(child).to.include({ name: CancelledFailure.name, details: 'bye' });
@@ -116,7 +142,12 @@ describe('Failures reaching the workflow', () => {
   });
 
   it('a result arrives as the decoded JSON value', async () => {
-    const seen = await outcome('activity', (h, d) => h.completed(d).activityStarted('activity1').activityCompleted('activity1', { ok: [1, 2] }));
+    const seen = await outcome('activity', (h, d) =>
+      h
+        .completed(d)
+        .activityStarted('activity1')
+        .activityCompleted('activity1', { ok: [1, 2] }),
+    );
     expect(seen).to.deep.equal({ value: { ok: [1, 2] } });
   });
 });
@@ -139,13 +170,20 @@ describe('Outcomes', () => {
 
   it('completes with the JSON of what run returned', async () => {
     const result = await run('fine');
-    expect(result.decisions).to.deep.equal([{ decisionType: 'CompleteWorkflowExecution', completeWorkflowExecutionDecisionAttributes: { result: '"ok fine"' } }]);
+    expect(result.decisions).to.deep.equal([
+      { decisionType: 'CompleteWorkflowExecution', completeWorkflowExecutionDecisionAttributes: { result: '"ok fine"' } },
+    ]);
     expect(result.status).to.equal('completed');
   });
 
   it('fails with the reason and details of WorkflowFailed', async () => {
     const { decisions, failureReason } = await run('workflow-failed');
-    expect(decisions).to.deep.equal([{ decisionType: 'FailWorkflowExecution', failWorkflowExecutionDecisionAttributes: { reason: 'OrderRejected', details: '{"orderId":7}' } }]);
+    expect(decisions).to.deep.equal([
+      {
+        decisionType: 'FailWorkflowExecution',
+        failWorkflowExecutionDecisionAttributes: { reason: 'OrderRejected', details: '{"orderId":7}' },
+      },
+    ]);
     expect(failureReason).to.equal('OrderRejected');
   });
 

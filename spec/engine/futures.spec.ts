@@ -71,7 +71,9 @@ class SideEffects {
         if (fail) throw new RangeError(`no token on run ${sideEffectRuns}`);
         return { token: `t-${sideEffectRuns}`, at: new Date(Date.UTC(2026, 0, sideEffectRuns)) };
       })
-      .catch((error: unknown) => (error instanceof SideEffectFailure ? { failed: error.message, errorName: error.errorName } : { other: true }));
+      .catch((error: unknown) =>
+        error instanceof SideEffectFailure ? { failed: error.message, errorName: error.errorName } : { other: true },
+      );
     await this.flow.sleep(1);
     return token;
   }
@@ -188,7 +190,10 @@ describe('Futures', () => {
       h.completed(first.decisions).timerFired('timer1').decisionTask();
       const second = await decide(SideEffects, h.task());
       expect(sideEffectRuns).to.equal(1);
-      expect(resultOf(second.decisions)).to.deep.equal({ failed: 'The side effect sideEffect1 threw RangeError: no token on run 1', errorName: 'RangeError' });
+      expect(resultOf(second.decisions)).to.deep.equal({
+        failed: 'The side effect sideEffect1 threw RangeError: no token on run 1',
+        errorName: 'RangeError',
+      });
     });
   });
 });

@@ -11,7 +11,9 @@ describe('Large histories', () => {
     expect(result.eventsReplayed).to.equal(h.lastEventId);
     expect(result.activations).to.equal(1_667);
     // Each step returned twice its 1-based position.
-    expect(result.decisions).to.deep.equal([{ decisionType: 'CompleteWorkflowExecution', completeWorkflowExecutionDecisionAttributes: { result: String(1_666 * 1_667) } }]);
+    expect(result.decisions).to.deep.equal([
+      { decisionType: 'CompleteWorkflowExecution', completeWorkflowExecutionDecisionAttributes: { result: String(1_666 * 1_667) } },
+    ]);
   });
 
   it('decides the next step of a 10,000-event history of parallel batches, and a kept execution agrees', async () => {
@@ -20,9 +22,16 @@ describe('Large histories', () => {
     const task = h.task();
     // The task before the last: the decider has yet to schedule the last batch.
     const lastStarted = task.previousStartedEventId!;
-    const partial = { ...task, events: task.events!.slice(0, lastStarted), startedEventId: lastStarted, previousStartedEventId: lastStarted - 33 }; // 33 events per batch of 10
+    const partial = {
+      ...task,
+      events: task.events!.slice(0, lastStarted),
+      startedEventId: lastStarted,
+      previousStartedEventId: lastStarted - 33,
+    }; // 33 events per batch of 10
     const full = await decide(Steps, partial);
-    expect(full.decisions.map((d) => d.scheduleLambdaFunctionDecisionAttributes!.id)).to.deep.equal(Array.from({ length: 10 }, (_, i) => `lambda${2_991 + i}`));
+    expect(full.decisions.map((d) => d.scheduleLambdaFunctionDecisionAttributes!.id)).to.deep.equal(
+      Array.from({ length: 10 }, (_, i) => `lambda${2_991 + i}`),
+    );
     const kept = WorkflowExecution.start(Steps, { workflowId: 'test-workflow', runId: 'test-run' });
     expect((await kept.decide(partial)).decisions).to.deep.equal(full.decisions);
     const next = await kept.decide(task);

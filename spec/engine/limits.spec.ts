@@ -1,5 +1,15 @@
 import { expect } from 'chai';
-import { Lambda, PayloadTooLargeError, Workflow, WorkflowContext, WorkflowExecution, WorkflowFailed, decide, replayHistory, type LambdaCall } from '../../index';
+import {
+  Lambda,
+  PayloadTooLargeError,
+  Workflow,
+  WorkflowContext,
+  WorkflowExecution,
+  WorkflowFailed,
+  decide,
+  replayHistory,
+  type LambdaCall,
+} from '../../index';
 import { HistoryBuilder, decisionTypes } from '../helpers';
 
 @Workflow('FanOut', '1')
@@ -50,21 +60,28 @@ describe('SWF limits', () => {
     expect(first.decisions).to.have.length(100);
     expect(decisionTypes(first.decisions.slice(0, 99))).to.deep.equal(Array(99).fill('ScheduleLambdaFunction'));
     expect(first.decisions[98].scheduleLambdaFunctionDecisionAttributes!.id).to.equal('lambda99');
-    expect(first.decisions[99]).to.deep.equal({ decisionType: 'StartTimer', startTimerDecisionAttributes: { timerId: 'tsflow-continue-1', startToFireTimeout: '0' } });
+    expect(first.decisions[99]).to.deep.equal({
+      decisionType: 'StartTimer',
+      startTimerDecisionAttributes: { timerId: 'tsflow-continue-1', startToFireTimeout: '0' },
+    });
     expect(first.carriedOver).to.equal(51);
 
     h.completed(first.decisions).timerFired('tsflow-continue-1').decisionTask();
     const second = await decide(FanOut, h.task());
     expect((await kept.decide(h.task())).decisions).to.deep.equal(second.decisions);
     expect(decisionTypes(second.decisions)).to.deep.equal(Array(51).fill('ScheduleLambdaFunction'));
-    expect(second.decisions.map((d) => d.scheduleLambdaFunctionDecisionAttributes!.id)).to.deep.equal(Array.from({ length: 51 }, (_, i) => `lambda${100 + i}`));
+    expect(second.decisions.map((d) => d.scheduleLambdaFunctionDecisionAttributes!.id)).to.deep.equal(
+      Array.from({ length: 51 }, (_, i) => `lambda${100 + i}`),
+    );
     expect(second.carriedOver).to.equal(0);
 
     h.completed(second.decisions);
     for (let i = 1; i <= 150; i++) h.lambdaStarted(`lambda${i}`).lambdaCompleted(`lambda${i}`, i - 1);
     h.decisionTask();
     const third = await decide(FanOut, h.task());
-    expect(third.decisions).to.deep.equal([{ decisionType: 'CompleteWorkflowExecution', completeWorkflowExecutionDecisionAttributes: { result: String((149 * 150) / 2) } }]);
+    expect(third.decisions).to.deep.equal([
+      { decisionType: 'CompleteWorkflowExecution', completeWorkflowExecutionDecisionAttributes: { result: String((149 * 150) / 2) } },
+    ]);
     h.completed(third.decisions);
     expect((await replayHistory(FanOut, h.events)).status).to.equal('closed');
   });

@@ -95,16 +95,27 @@ describe('Nondeterminism', () => {
 
   it('replays a GetWorkflowExecutionHistory JSON document (epoch-second timestamps) and reports the change there too', async () => {
     const h = await recordedOrder();
-    const document = JSON.parse(JSON.stringify({ events: h.events }, (key, value: unknown) => (key === 'eventTimestamp' ? Date.parse(value as string) / 1000 : value)));
+    const document = JSON.parse(
+      JSON.stringify({ events: h.events }, (key, value: unknown) =>
+        key === 'eventTimestamp' ? Date.parse(value as string) / 1000 : value,
+      ),
+    );
     expect(typeof document.events[0].eventTimestamp).to.equal('number');
     await replayHistory(OrderV1, document);
     await rejection(replayHistory(OrderRenamedCall, document));
   });
 
   it('takes the ids found in history, whatever scheme wrote them', async () => {
-    const h = HistoryBuilder.start('o-8', { workflowType: { name: 'Order', version: '1' } }).decisionTask().completed([]);
-    h.lambdaScheduled('reserve-the-stock', 'reserve', 'o-8').lambdaStarted('reserve-the-stock').lambdaCompleted('reserve-the-stock', 'r').decisionTask();
+    const h = HistoryBuilder.start('o-8', { workflowType: { name: 'Order', version: '1' } })
+      .decisionTask()
+      .completed([]);
+    h.lambdaScheduled('reserve-the-stock', 'reserve', 'o-8')
+      .lambdaStarted('reserve-the-stock')
+      .lambdaCompleted('reserve-the-stock', 'r')
+      .decisionTask();
     const { decisions } = await decide(OrderV1, h.task());
-    expect(decisions).to.deep.equal([{ decisionType: 'StartTimer', startTimerDecisionAttributes: { timerId: 'timer1', startToFireTimeout: '10' } }]);
+    expect(decisions).to.deep.equal([
+      { decisionType: 'StartTimer', startTimerDecisionAttributes: { timerId: 'timer1', startToFireTimeout: '10' } },
+    ]);
   });
 });

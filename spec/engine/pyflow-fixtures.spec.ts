@@ -7,12 +7,25 @@ import { pyflowTask, readFixture } from '../helpers/fixtures';
 
 const expected = readFixture<Record<string, Decision[]>>('pyflow', 'expected_decisions.json');
 const parentId = 'StringTransformer@1383a003-fb65-4761-aa6e-ce31e49894a6';
-const parentTasks = ['decision_task00', 'decision_task01', 'decision_task02', 'decision_task03', 'decision_task04', 'decision_task05', 'decision_task06', 'decision_task07', 'decision_task09', 'decision_task11'];
+const parentTasks = [
+  'decision_task00',
+  'decision_task01',
+  'decision_task02',
+  'decision_task03',
+  'decision_task04',
+  'decision_task05',
+  'decision_task06',
+  'decision_task07',
+  'decision_task09',
+  'decision_task11',
+];
 const childTasks = ['decision_task08', 'decision_task10'];
 
 /** tsflow names new timers `timerN` and children `<parent id>-childN` where pyflow wrote `sleepN` and `child_workflowN`. */
 const toPyflowIds = (id: string): string =>
-  id.replace(/^timer(\d+)$/, 'sleep$1').replace(new RegExp(`^${parentId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-child(\\d+)$`), 'child_workflow$1');
+  id
+    .replace(/^timer(\d+)$/, 'sleep$1')
+    .replace(new RegExp(`^${parentId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-child(\\d+)$`), 'child_workflow$1');
 
 /**
  * pyflow expects no decision for task 07, but its own history shows otherwise:
@@ -88,14 +101,23 @@ describe('pyflow recorded decision tasks', () => {
     expect(decisionTypes(decisions)).to.deep.equal(['StartChildWorkflowExecution']);
     // Continue that history with the child's start and completion (events 51-59 of task 11): awaiting the activity now throws.
     const rest = pyflowTask('decision_task11').events!.filter((e) => e.eventId! > 50);
-    const later = await decide(StringTransformer, { ...task, events: [...task.events!, ...rest], startedEventId: 59, previousStartedEventId: 55 });
+    const later = await decide(StringTransformer, {
+      ...task,
+      events: [...task.events!, ...rest],
+      startedEventId: 59,
+      previousStartedEventId: 55,
+    });
     expect(decisionTypes(later.decisions)).to.deep.equal(['FailWorkflowExecution']);
-    expect(later.failureReason).to.match(new RegExp(`^${ResultDecodingFailure.name}: The result of activity1 \\(event 48\\) is not valid JSON`));
+    expect(later.failureReason).to.match(
+      new RegExp(`^${ResultDecodingFailure.name}: The result of activity1 \\(event 48\\) is not valid JSON`),
+    );
   });
 
   it('fails the workflow when the child it awaits returned something that is not JSON', async () => {
     const { decisions } = await decide(StringTransformer, pyflowTask('invalid_child_workflow_output'));
     expect(decisionTypes(decisions)).to.deep.equal(['FailWorkflowExecution']);
-    expect(decisions[0].failWorkflowExecutionDecisionAttributes!.reason).to.match(/^ResultDecodingFailure: The result of child_workflow1 \(event 57\)/);
+    expect(decisions[0].failWorkflowExecutionDecisionAttributes!.reason).to.match(
+      /^ResultDecodingFailure: The result of child_workflow1 \(event 57\)/,
+    );
   });
 });

@@ -36,7 +36,10 @@ class Greeting {
 @Workflow('Parent', '1')
 class Parent {
   @ChildWorkflow({ name: 'Child', version: '1' }) child!: ChildWorkflowCall<string, string>;
-  @ChildWorkflow({ name: 'Child', version: '1' }, { lambdaRole: 'arn:aws:iam::123456789012:role/other', taskList: 'children', executionStartToCloseTimeout: 600 })
+  @ChildWorkflow(
+    { name: 'Child', version: '1' },
+    { lambdaRole: 'arn:aws:iam::123456789012:role/other', taskList: 'children', executionStartToCloseTimeout: 600 },
+  )
   configured!: ChildWorkflowCall<string, string>;
 
   async run(): Promise<void> {
@@ -53,10 +56,23 @@ describe('WorkflowContext', () => {
   it('is injected with the workflow’s other dependencies, from a child of the given container', async () => {
     const scope = container.createChildContainer();
     scope.register(Greeter, { useValue: { greet: (name: string) => `Hi, ${name}` } as Greeter });
-    const h = HistoryBuilder.start('Ada', { workflowType: { name: 'Greeting', version: '1' }, workflowId: 'greet-1', runId: 'run-1', lambdaRole: role }).decisionTask();
+    const h = HistoryBuilder.start('Ada', {
+      workflowType: { name: 'Greeting', version: '1' },
+      workflowId: 'greet-1',
+      runId: 'run-1',
+      lambdaRole: role,
+    }).decisionTask();
     const { decisions, executionContext } = await decide(Greeting, h.task(), { container: scope });
     const result = JSON.parse(decisions[0].completeWorkflowExecutionDecisionAttributes!.result!);
-    expect(result).to.deep.equal({ text: 'Hi, Ada', workflowId: 'greet-1', runId: 'run-1', lambdaRole: role, input: 'Ada', tags: [], callIsOwnProperty: true });
+    expect(result).to.deep.equal({
+      text: 'Hi, Ada',
+      workflowId: 'greet-1',
+      runId: 'run-1',
+      lambdaRole: role,
+      input: 'Ada',
+      tags: [],
+      callIsOwnProperty: true,
+    });
     expect(executionContext).to.equal('greeting');
     expect(scope.isRegistered(WorkflowContext)).to.equal(false);
     expect(container.isRegistered(WorkflowContext)).to.equal(false);
@@ -74,11 +90,18 @@ describe('WorkflowContext', () => {
     h.events[0].workflowExecutionStartedEventAttributes!.parentWorkflowExecution = { workflowId: 'p', runId: 'p-run' };
     h.events[0].workflowExecutionStartedEventAttributes!.tagList = ['blue'];
     const { decisions } = await decide(Greeting, h.decisionTask().task());
-    expect(JSON.parse(decisions[0].completeWorkflowExecutionDecisionAttributes!.result!)).to.deep.include({ parent: { workflowId: 'p', runId: 'p-run' }, tags: ['blue'] });
+    expect(JSON.parse(decisions[0].completeWorkflowExecutionDecisionAttributes!.result!)).to.deep.include({
+      parent: { workflowId: 'p', runId: 'p-run' },
+      tags: ['blue'],
+    });
   });
 
   it('gives children ids from the parent’s id and a counter, the parent’s Lambda role unless told otherwise, and their options', async () => {
-    const h = HistoryBuilder.start(undefined, { workflowType: { name: 'Parent', version: '1' }, workflowId: 'order-7', lambdaRole: role }).decisionTask();
+    const h = HistoryBuilder.start(undefined, {
+      workflowType: { name: 'Parent', version: '1' },
+      workflowId: 'order-7',
+      lambdaRole: role,
+    }).decisionTask();
     const { decisions } = await decide(Parent, h.task());
     expect(decisions.map((d) => d.startChildWorkflowExecutionDecisionAttributes)).to.deep.equal([
       { workflowType: { name: 'Child', version: '1' }, workflowId: 'order-7-child1', input: '"a"', lambdaRole: role },

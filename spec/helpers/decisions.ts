@@ -11,8 +11,10 @@ export function comparable(decision: Decision, mapId: (id: string) => string = (
   for (const [key, value] of Object.entries(decision)) {
     if (key === 'decisionType' || value === undefined) continue;
     const attrs: Attributes = { ...(value as Attributes) };
-    for (const field of ['input', 'result'] as const) if (typeof attrs[field] === 'string') attrs[field] = JSON.parse(attrs[field] as string);
-    for (const field of ['id', 'activityId', 'timerId', 'workflowId'] as const) if (typeof attrs[field] === 'string') attrs[field] = mapId(attrs[field] as string);
+    for (const field of ['input', 'result'] as const)
+      if (typeof attrs[field] === 'string') attrs[field] = JSON.parse(attrs[field] as string);
+    for (const field of ['id', 'activityId', 'timerId', 'workflowId'] as const)
+      if (typeof attrs[field] === 'string') attrs[field] = mapId(attrs[field] as string);
     out[key] = attrs;
   }
   return out;

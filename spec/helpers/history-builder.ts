@@ -6,7 +6,8 @@ export class Raw {
   constructor(readonly text: string) {}
 }
 export const raw = (text: string): Raw => new Raw(text);
-const encode = (value: unknown): string | undefined => (value instanceof Raw ? value.text : value === undefined ? undefined : JSON.stringify(value));
+const encode = (value: unknown): string | undefined =>
+  value instanceof Raw ? value.text : value === undefined ? undefined : JSON.stringify(value);
 
 export interface BuilderOptions {
   workflowType?: { name: string; version: string };
@@ -88,7 +89,11 @@ export class HistoryBuilder {
   }
 
   decisionTimedOut(): this {
-    return this.add('DecisionTaskTimedOut', { scheduledEventId: this.scheduledTask, startedEventId: this.lastStarted, timeoutType: 'START_TO_CLOSE' });
+    return this.add('DecisionTaskTimedOut', {
+      scheduledEventId: this.scheduledTask,
+      startedEventId: this.lastStarted,
+      timeoutType: 'START_TO_CLOSE',
+    });
   }
 
   /** The decider answered the started task with `decisions`; SWF records each one as its event. */
@@ -114,19 +119,36 @@ export class HistoryBuilder {
 
   // Lambda functions.
   lambdaScheduled(id: string, name: string, input?: unknown): this {
-    return this.remember('lambda', id, this.add('LambdaFunctionScheduled', { id, name, input: encode(input), decisionTaskCompletedEventId: this.lastCompleted }));
+    return this.remember(
+      'lambda',
+      id,
+      this.add('LambdaFunctionScheduled', { id, name, input: encode(input), decisionTaskCompletedEventId: this.lastCompleted }),
+    );
   }
   lambdaStarted(id: string): this {
     return this.remember('lambda-started', id, this.add('LambdaFunctionStarted', { scheduledEventId: this.idOf('lambda', id) }));
   }
   lambdaCompleted(id: string, result?: unknown): this {
-    return this.add('LambdaFunctionCompleted', { scheduledEventId: this.idOf('lambda', id), startedEventId: this.ids.get(`lambda-started:${id}`), result: encode(result) });
+    return this.add('LambdaFunctionCompleted', {
+      scheduledEventId: this.idOf('lambda', id),
+      startedEventId: this.ids.get(`lambda-started:${id}`),
+      result: encode(result),
+    });
   }
   lambdaFailed(id: string, reason: string, details?: string): this {
-    return this.add('LambdaFunctionFailed', { scheduledEventId: this.idOf('lambda', id), startedEventId: this.ids.get(`lambda-started:${id}`), reason, details });
+    return this.add('LambdaFunctionFailed', {
+      scheduledEventId: this.idOf('lambda', id),
+      startedEventId: this.ids.get(`lambda-started:${id}`),
+      reason,
+      details,
+    });
   }
   lambdaTimedOut(id: string): this {
-    return this.add('LambdaFunctionTimedOut', { scheduledEventId: this.idOf('lambda', id), startedEventId: this.ids.get(`lambda-started:${id}`), timeoutType: 'START_TO_CLOSE' });
+    return this.add('LambdaFunctionTimedOut', {
+      scheduledEventId: this.idOf('lambda', id),
+      startedEventId: this.ids.get(`lambda-started:${id}`),
+      timeoutType: 'START_TO_CLOSE',
+    });
   }
   startLambdaFailed(id: string, cause: string, message?: string): this {
     return this.add('StartLambdaFunctionFailed', { scheduledEventId: this.idOf('lambda', id), cause, message });
@@ -134,25 +156,51 @@ export class HistoryBuilder {
 
   // Activities.
   activityStarted(id: string): this {
-    return this.remember('activity-started', id, this.add('ActivityTaskStarted', { scheduledEventId: this.idOf('activity', id), identity: 'worker' }));
+    return this.remember(
+      'activity-started',
+      id,
+      this.add('ActivityTaskStarted', { scheduledEventId: this.idOf('activity', id), identity: 'worker' }),
+    );
   }
   activityCompleted(id: string, result?: unknown): this {
-    return this.add('ActivityTaskCompleted', { scheduledEventId: this.idOf('activity', id), startedEventId: this.ids.get(`activity-started:${id}`), result: encode(result) });
+    return this.add('ActivityTaskCompleted', {
+      scheduledEventId: this.idOf('activity', id),
+      startedEventId: this.ids.get(`activity-started:${id}`),
+      result: encode(result),
+    });
   }
   activityFailed(id: string, reason: string, details?: string): this {
-    return this.add('ActivityTaskFailed', { scheduledEventId: this.idOf('activity', id), startedEventId: this.ids.get(`activity-started:${id}`), reason, details });
+    return this.add('ActivityTaskFailed', {
+      scheduledEventId: this.idOf('activity', id),
+      startedEventId: this.ids.get(`activity-started:${id}`),
+      reason,
+      details,
+    });
   }
   activityTimedOut(id: string, timeoutType: string, details?: string): this {
-    return this.add('ActivityTaskTimedOut', { scheduledEventId: this.idOf('activity', id), startedEventId: this.ids.get(`activity-started:${id}`), timeoutType, details });
+    return this.add('ActivityTaskTimedOut', {
+      scheduledEventId: this.idOf('activity', id),
+      startedEventId: this.ids.get(`activity-started:${id}`),
+      timeoutType,
+      details,
+    });
   }
   activityCanceled(id: string, details?: string): this {
-    return this.add('ActivityTaskCanceled', { scheduledEventId: this.idOf('activity', id), startedEventId: this.ids.get(`activity-started:${id}`), details });
+    return this.add('ActivityTaskCanceled', {
+      scheduledEventId: this.idOf('activity', id),
+      startedEventId: this.ids.get(`activity-started:${id}`),
+      details,
+    });
   }
 
   // Child workflows.
   childStarted(workflowId: string, runId = `${workflowId}-run`): this {
     const initiatedEventId = this.idOf('child', workflowId);
-    return this.add('ChildWorkflowExecutionStarted', { initiatedEventId, workflowExecution: { workflowId, runId }, workflowType: this.childTypes.get(workflowId) });
+    return this.add('ChildWorkflowExecutionStarted', {
+      initiatedEventId,
+      workflowExecution: { workflowId, runId },
+      workflowType: this.childTypes.get(workflowId),
+    });
   }
   childCompleted(workflowId: string, result?: unknown): this {
     return this.childEvent('ChildWorkflowExecutionCompleted', workflowId, { result: encode(result) });
@@ -185,7 +233,12 @@ export class HistoryBuilder {
     const key = `${eventType.charAt(0).toLowerCase()}${eventType.slice(1)}EventAttributes`;
     this.clock += 10;
     const clean = Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== undefined));
-    this.events.push({ eventId: this.events.length + 1, eventType: eventType as EventType, eventTimestamp: new Date(this.clock), [key]: clean } as HistoryEvent);
+    this.events.push({
+      eventId: this.events.length + 1,
+      eventType: eventType as EventType,
+      eventTimestamp: new Date(this.clock),
+      [key]: clean,
+    } as HistoryEvent);
     return this;
   }
 
@@ -193,7 +246,12 @@ export class HistoryBuilder {
 
   private childEvent(eventType: EventType, workflowId: string, attributes: Attributes): this {
     const initiatedEventId = this.idOf('child', workflowId);
-    return this.add(eventType, { initiatedEventId, workflowExecution: { workflowId, runId: `${workflowId}-run` }, workflowType: this.childTypes.get(workflowId), ...attributes });
+    return this.add(eventType, {
+      initiatedEventId,
+      workflowExecution: { workflowId, runId: `${workflowId}-run` },
+      workflowType: this.childTypes.get(workflowId),
+      ...attributes,
+    });
   }
 
   /** The event SWF writes for an accepted decision (or its *Failed event, with `failWith`). */
@@ -232,7 +290,10 @@ export class HistoryBuilder {
         return;
       }
       case 'CompleteWorkflowExecution':
-        this.add('WorkflowExecutionCompleted', { ...decision.completeWorkflowExecutionDecisionAttributes, decisionTaskCompletedEventId: d });
+        this.add('WorkflowExecutionCompleted', {
+          ...decision.completeWorkflowExecutionDecisionAttributes,
+          decisionTaskCompletedEventId: d,
+        });
         return;
       case 'FailWorkflowExecution':
         this.add('WorkflowExecutionFailed', { ...decision.failWorkflowExecutionDecisionAttributes, decisionTaskCompletedEventId: d });
@@ -252,11 +313,22 @@ export class HistoryBuilder {
       }
       case 'ScheduleActivityTask': {
         const a = decision.scheduleActivityTaskDecisionAttributes!;
-        return this.add('ScheduleActivityTaskFailed', { activityId: a.activityId, activityType: a.activityType, cause, decisionTaskCompletedEventId: d });
+        return this.add('ScheduleActivityTaskFailed', {
+          activityId: a.activityId,
+          activityType: a.activityType,
+          cause,
+          decisionTaskCompletedEventId: d,
+        });
       }
       case 'StartChildWorkflowExecution': {
         const a = decision.startChildWorkflowExecutionDecisionAttributes!;
-        return this.add('StartChildWorkflowExecutionFailed', { workflowId: a.workflowId, workflowType: a.workflowType, cause, initiatedEventId: 0, decisionTaskCompletedEventId: d });
+        return this.add('StartChildWorkflowExecutionFailed', {
+          workflowId: a.workflowId,
+          workflowType: a.workflowType,
+          cause,
+          initiatedEventId: 0,
+          decisionTaskCompletedEventId: d,
+        });
       }
       case 'StartTimer': {
         const a = decision.startTimerDecisionAttributes!;

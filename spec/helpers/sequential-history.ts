@@ -15,7 +15,10 @@ export function sequentialHistory(steps: number, batch = 1): HistoryBuilder {
     for (let i = 0; i < batch && next < steps; i++, next++) {
       const id = `lambda${next + 1}`;
       ids.push(id);
-      decisions.push({ decisionType: 'ScheduleLambdaFunction', scheduleLambdaFunctionDecisionAttributes: { id, name: 'step', input: JSON.stringify(next) } });
+      decisions.push({
+        decisionType: 'ScheduleLambdaFunction',
+        scheduleLambdaFunctionDecisionAttributes: { id, name: 'step', input: JSON.stringify(next) },
+      });
     }
     h.completed(decisions);
     for (const id of ids) h.lambdaStarted(id);
