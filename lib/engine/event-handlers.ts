@@ -62,19 +62,19 @@ export const eventHandlers: EventHandlers = {
   LambdaFunctionStarted: accept,
   LambdaFunctionCompleted: (s, e, id) => {
     const a = e.lambdaFunctionCompletedEventAttributes;
-    settleResult(s, s.byEvent(a?.scheduledEventId), id, a?.result);
+    settleResult(s, s.take(a?.scheduledEventId), id, a?.result);
   },
   LambdaFunctionFailed: (s, e, id) => {
     const a = e.lambdaFunctionFailedEventAttributes;
-    settleFailure(s, s.byEvent(a?.scheduledEventId), id, (o) => new LambdaFailure(a?.reason, a?.details, o));
+    settleFailure(s, s.take(a?.scheduledEventId), id, (o) => new LambdaFailure(a?.reason, a?.details, o));
   },
   LambdaFunctionTimedOut: (s, e, id) => {
     const a = e.lambdaFunctionTimedOutEventAttributes;
-    settleFailure(s, s.byEvent(a?.scheduledEventId), id, (o) => new TimeoutFailure(a?.timeoutType, undefined, o));
+    settleFailure(s, s.take(a?.scheduledEventId), id, (o) => new TimeoutFailure(a?.timeoutType, undefined, o));
   },
   StartLambdaFunctionFailed: (s, e, id) => {
     const a = e.startLambdaFunctionFailedEventAttributes;
-    settleFailure(s, s.byEvent(a?.scheduledEventId), id, (o) => new ScheduleFailure(a?.cause, 'StartLambdaFunctionFailed', o, a?.message));
+    settleFailure(s, s.take(a?.scheduledEventId), id, (o) => new ScheduleFailure(a?.cause, 'StartLambdaFunctionFailed', o, a?.message));
   },
 
   // Activities.
@@ -90,19 +90,19 @@ export const eventHandlers: EventHandlers = {
   ActivityTaskStarted: accept,
   ActivityTaskCompleted: (s, e, id) => {
     const a = e.activityTaskCompletedEventAttributes;
-    settleResult(s, s.byEvent(a?.scheduledEventId), id, a?.result);
+    settleResult(s, s.take(a?.scheduledEventId), id, a?.result);
   },
   ActivityTaskFailed: (s, e, id) => {
     const a = e.activityTaskFailedEventAttributes;
-    settleFailure(s, s.byEvent(a?.scheduledEventId), id, (o) => new ActivityFailure(a?.reason, a?.details, o));
+    settleFailure(s, s.take(a?.scheduledEventId), id, (o) => new ActivityFailure(a?.reason, a?.details, o));
   },
   ActivityTaskTimedOut: (s, e, id) => {
     const a = e.activityTaskTimedOutEventAttributes;
-    settleFailure(s, s.byEvent(a?.scheduledEventId), id, (o) => new TimeoutFailure(a?.timeoutType, a?.details, o));
+    settleFailure(s, s.take(a?.scheduledEventId), id, (o) => new TimeoutFailure(a?.timeoutType, a?.details, o));
   },
   ActivityTaskCanceled: (s, e, id) => {
     const a = e.activityTaskCanceledEventAttributes;
-    settleFailure(s, s.byEvent(a?.scheduledEventId), id, (o) => new CancelledFailure(a?.details, o));
+    settleFailure(s, s.take(a?.scheduledEventId), id, (o) => new CancelledFailure(a?.details, o));
   },
   // tsflow does not request activity cancellation yet: a record of one is a decision this workflow did not make.
   ActivityTaskCancelRequested: (s, e, id) =>
@@ -119,30 +119,30 @@ export const eventHandlers: EventHandlers = {
     const a = e.startChildWorkflowExecutionFailedEventAttributes;
     // With WORKFLOW_ALREADY_RUNNING the start was initiated (and matched) before; otherwise this event is the record.
     const command =
-      s.byEvent(a?.initiatedEventId || undefined) ??
+      s.take(a?.initiatedEventId || undefined) ??
       s.recorded(id, 'StartChildWorkflowExecution', typeLabel(a?.workflowType), a?.workflowId);
     settleFailure(s, command, id, (o) => new ScheduleFailure(a?.cause, 'StartChildWorkflowExecutionFailed', o));
   },
   ChildWorkflowExecutionStarted: accept,
   ChildWorkflowExecutionCompleted: (s, e, id) => {
     const a = e.childWorkflowExecutionCompletedEventAttributes;
-    settleResult(s, s.byEvent(a?.initiatedEventId), id, a?.result);
+    settleResult(s, s.take(a?.initiatedEventId), id, a?.result);
   },
   ChildWorkflowExecutionFailed: (s, e, id) => {
     const a = e.childWorkflowExecutionFailedEventAttributes;
-    settleFailure(s, s.byEvent(a?.initiatedEventId), id, (o) => new ChildWorkflowFailure(a?.reason, a?.details, o));
+    settleFailure(s, s.take(a?.initiatedEventId), id, (o) => new ChildWorkflowFailure(a?.reason, a?.details, o));
   },
   ChildWorkflowExecutionTimedOut: (s, e, id) => {
     const a = e.childWorkflowExecutionTimedOutEventAttributes;
-    settleFailure(s, s.byEvent(a?.initiatedEventId), id, (o) => new TimeoutFailure(a?.timeoutType, undefined, o));
+    settleFailure(s, s.take(a?.initiatedEventId), id, (o) => new TimeoutFailure(a?.timeoutType, undefined, o));
   },
   ChildWorkflowExecutionCanceled: (s, e, id) => {
     const a = e.childWorkflowExecutionCanceledEventAttributes;
-    settleFailure(s, s.byEvent(a?.initiatedEventId), id, (o) => new CancelledFailure(a?.details, o));
+    settleFailure(s, s.take(a?.initiatedEventId), id, (o) => new CancelledFailure(a?.details, o));
   },
   ChildWorkflowExecutionTerminated: (s, e, id) => {
     const a = e.childWorkflowExecutionTerminatedEventAttributes;
-    settleFailure(s, s.byEvent(a?.initiatedEventId), id, (o) => new ChildWorkflowFailure('ChildWorkflowExecutionTerminated', undefined, o));
+    settleFailure(s, s.take(a?.initiatedEventId), id, (o) => new ChildWorkflowFailure('ChildWorkflowExecutionTerminated', undefined, o));
   },
 
   // Timers.
@@ -156,7 +156,7 @@ export const eventHandlers: EventHandlers = {
     const command = s.recorded(id, 'StartTimer', '', a?.timerId);
     settleFailure(s, command, id, (o) => new ScheduleFailure(a?.cause, 'StartTimerFailed', o));
   },
-  TimerFired: (s, e) => s.resolve(s.byEvent(e.timerFiredEventAttributes?.startedEventId)?.future, undefined),
+  TimerFired: (s, e) => s.resolve(s.take(e.timerFiredEventAttributes?.startedEventId)?.future, undefined),
   // The workflow's timer future was settled when it called cancel(); these only confirm the CancelTimer decision.
   TimerCanceled: (s, e, id) => void s.recorded(id, 'CancelTimer', '', e.timerCanceledEventAttributes?.timerId),
   CancelTimerFailed: (s, e, id) => void s.recorded(id, 'CancelTimer', '', e.cancelTimerFailedEventAttributes?.timerId),

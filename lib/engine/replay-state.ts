@@ -104,6 +104,11 @@ export class ReplayState {
     command.state = 'recorded';
     adoptId(command, id);
     this.byEventId.set(eventId, command);
+    // A kept execution lives as long as its workflow: forget recorded commands in amortised O(1).
+    if (this.head >= 1024 && this.head * 2 >= this.queue.length) {
+      this.queue.splice(0, this.head);
+      this.head = 0;
+    }
     return command;
   }
 
@@ -121,8 +126,12 @@ export class ReplayState {
     this.closed = true;
   }
 
-  byEvent(eventId: number | undefined): Command | undefined {
-    return eventId === undefined ? undefined : this.byEventId.get(eventId);
+  /** The command a terminal event (completed, failed, fired, …) settles; no later event refers to it. */
+  take(eventId: number | undefined): Command | undefined {
+    if (eventId === undefined) return undefined;
+    const command = this.byEventId.get(eventId);
+    this.byEventId.delete(eventId);
+    return command;
   }
 
   resolve(future: Deferred<unknown> | undefined, value: unknown): void {
