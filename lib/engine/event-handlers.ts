@@ -119,8 +119,7 @@ export const eventHandlers: EventHandlers = {
     const a = e.startChildWorkflowExecutionFailedEventAttributes;
     // With WORKFLOW_ALREADY_RUNNING the start was initiated (and matched) before; otherwise this event is the record.
     const command =
-      s.take(a?.initiatedEventId || undefined) ??
-      s.recorded(id, 'StartChildWorkflowExecution', typeLabel(a?.workflowType), a?.workflowId);
+      s.take(a?.initiatedEventId || undefined) ?? s.recorded(id, 'StartChildWorkflowExecution', typeLabel(a?.workflowType), a?.workflowId);
     settleFailure(s, command, id, (o) => new ScheduleFailure(a?.cause, 'StartChildWorkflowExecutionFailed', o));
   },
   ChildWorkflowExecutionStarted: accept,
