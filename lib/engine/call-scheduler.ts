@@ -31,7 +31,9 @@ export type TimerFuture = Promise<void> & {
  * and the timed waits can read when each settled.
  */
 export class CallScheduler {
-  constructor(private readonly state: ReplayState) {}
+  constructor(private readonly state: ReplayState) {
+    state.onCancelRequested = (eventId) => this.cancelAll(eventId);
+  }
 
   deferredOf(future: object): Deferred<unknown> | undefined {
     return Deferred.of(future);
@@ -168,6 +170,23 @@ export class CallScheduler {
       this.state.resolve(future, recorded.value);
     }
     return future.promise as Promise<T>;
+  }
+
+  /**
+   * The execution was asked to cancel: its timers are cancelled, and every other
+   * call it waits for rejects with `CancelledFailure` (SWF cannot take back a
+   * Lambda; activities run on, and children follow their child policy when this
+   * execution closes). A workflow that lets the failure escape `run` is canceled.
+   */
+  private cancelAll(eventId: number): void {
+    for (const command of this.state.openCommands()) {
+      if (command.kind === 'timer') this.cancelTimer(command);
+      else
+        this.state.reject(
+          command.future,
+          new CancelledFailure('the workflow execution was asked to cancel', { callId: command.id, eventId }),
+        );
+    }
   }
 
   private cancelTimer(timer: Command): void {

@@ -32,16 +32,17 @@ export const eventHandlers: EventHandlers = {
   // SWF refused the outcome (typically UNHANDLED_DECISION: new events arrived); the next response repeats it.
   CompleteWorkflowExecutionFailed: (s) => void (s.outcomeRecorded = false),
   FailWorkflowExecutionFailed: (s) => void (s.outcomeRecorded = false),
-  // tsflow never decides these, so a record of them is a decision this workflow did not make.
-  CancelWorkflowExecutionFailed: (s, _e, id) => void s.recorded(id, 'CancelWorkflowExecution', '', undefined),
+  CancelWorkflowExecutionFailed: (s) => void (s.outcomeRecorded = false),
+  // tsflow never continues as new yet, so a record of it is a decision this workflow did not make.
   ContinueAsNewWorkflowExecutionFailed: (s, _e, id) => void s.recorded(id, 'ContinueAsNewWorkflowExecution', '', undefined),
-  WorkflowExecutionCanceled: (s) => void (s.closed = true),
+  WorkflowExecutionCanceled: (s, _e, id) => s.recordOutcome(id, 'CancelWorkflowExecution'),
   WorkflowExecutionContinuedAsNew: (s) => void (s.closed = true),
   WorkflowExecutionTerminated: (s) => void (s.closed = true),
   WorkflowExecutionTimedOut: (s) => void (s.closed = true),
-  // Signals and cancellation requests are accepted; workflows cannot observe them yet.
+  // Signals are accepted; workflows cannot observe them yet.
   WorkflowExecutionSignaled: accept,
-  WorkflowExecutionCancelRequested: accept,
+  // Cancels the workflow's timers and rejects what it waits for (see CallScheduler.cancelAll).
+  WorkflowExecutionCancelRequested: (s, _e, id) => s.requestCancel(id),
 
   // Decision tasks delimit activations; that is computed before events are applied.
   DecisionTaskScheduled: accept,

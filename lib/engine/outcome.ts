@@ -43,3 +43,11 @@ export function invalidInputDecision(input: string, error: unknown): Decision {
     `${(error as Error).message}. The input starts with ${JSON.stringify(input.slice(0, 200))}; start the execution with JSON input.`,
   );
 }
+
+/** `run` let the cancellation escape after the execution was asked to cancel: close it as canceled. */
+export function cancelDecision(error: Error): Decision {
+  return {
+    decisionType: 'CancelWorkflowExecution',
+    cancelWorkflowExecutionDecisionAttributes: { details: truncate(error.message, MAX_PAYLOAD_LENGTH) },
+  };
+}

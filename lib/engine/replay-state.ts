@@ -41,6 +41,10 @@ export class ReplayState {
   outcomeRecorded = false;
   /** History shows the execution closed (completed, failed, terminated, timed out, …). */
   closed = false;
+  /** `WorkflowExecutionCancelRequested` was applied. */
+  cancelRequested = false;
+  /** Set by the scheduler: settles what the workflow waits for when cancellation is requested. */
+  onCancelRequested?: (eventId: number) => void;
   readonly markers = new Map<string, string | undefined>();
 
   private readonly queue: Command[] = [];
@@ -124,6 +128,21 @@ export class ReplayState {
     }
     this.outcomeRecorded = true;
     this.closed = true;
+  }
+
+  /** A cancellation request reaches the workflow once, at its place in event order. */
+  requestCancel(eventId: number): void {
+    if (this.cancelRequested || this.finished) return;
+    this.cancelRequested = true;
+    this.onCancelRequested?.(eventId);
+  }
+
+  /** Commands whose future has not settled: recorded ones in record order, then unsent ones in call order. */
+  openCommands(): Command[] {
+    const open: Command[] = [];
+    for (const command of this.byEventId.values()) if (command.future && !command.future.settled) open.push(command);
+    for (const command of this.unsent()) if (command.future && !command.future.settled) open.push(command);
+    return open;
   }
 
   /** The command a terminal event (completed, failed, fired, …) settles; no later event refers to it. */

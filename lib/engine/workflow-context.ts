@@ -61,6 +61,11 @@ export class WorkflowContext {
     return this.state.replaying;
   }
 
+  /** The execution was asked to cancel (`RequestCancelWorkflowExecution`); the calls it waited for then rejected with `CancelledFailure`. */
+  get isCancelRequested(): boolean {
+    return this.state.cancelRequested;
+  }
+
   /** The time of the current decision task (its `DecisionTaskStarted` event): the same on every replay. */
   now(): Date {
     return new Date(this.state.now.getTime());

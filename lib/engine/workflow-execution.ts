@@ -8,13 +8,20 @@ import { firstEventAfter } from './event-cursor';
 import { applyEvent } from './event-handlers';
 import { ExecutionOutOfSyncError } from './execution-sync.error';
 import { toDate, type DecisionTaskInput, type HistoryEventInput } from './history.types';
-import { completeDecision, errorDecision, invalidInputDecision } from './outcome';
+import { cancelDecision, completeDecision, errorDecision, invalidInputDecision } from './outcome';
+import { CancelledFailure } from './call-failures';
 import { decodePayload } from './payload';
 import { untilQuiescent } from './quiescence';
 import { ReplayState } from './replay-state';
 import { buildResponse } from './response';
 import { WorkflowContext } from './workflow-context';
 import { WorkflowTypeMismatchError } from './workflow-type-mismatch.error';
+
+const STATUS: Record<string, DecisionResult['status']> = {
+  CompleteWorkflowExecution: 'completed',
+  FailWorkflowExecution: 'failed',
+  CancelWorkflowExecution: 'canceled',
+};
 
 export interface ExecutionOptions {
   readonly workflowId: string;
@@ -29,8 +36,8 @@ export interface DecisionResult {
   readonly decisions: Decision[];
   /** The workflow's published state (`WorkflowContext.executionContext`), when it set one. */
   readonly executionContext?: string;
-  /** `open` while the workflow runs; `completed`/`failed` once it reached that outcome; `closed` when history shows it closed. */
-  readonly status: 'open' | 'completed' | 'failed' | 'closed';
+  /** `open` while the workflow runs; `completed`/`failed`/`canceled` once it reached that outcome; `closed` when history shows it closed. */
+  readonly status: 'open' | 'completed' | 'failed' | 'canceled' | 'closed';
   /** The reason of the `FailWorkflowExecution` decision, for logs. */
   readonly failureReason?: string;
   /** History events applied by this call (all of them on full replay, the new ones on a kept execution). */
@@ -166,13 +173,7 @@ export class WorkflowExecution {
   private result(eventsReplayed: number, activations: number, startedEventId: number): DecisionResult {
     const { decisions, carriedOver } = buildResponse(this.state);
     const outcome = this.state.outcome;
-    const status = this.state.closed
-      ? 'closed'
-      : outcome?.decisionType === 'CompleteWorkflowExecution'
-        ? 'completed'
-        : outcome
-          ? 'failed'
-          : 'open';
+    const status = this.state.closed ? 'closed' : outcome ? STATUS[String(outcome.decisionType)] : 'open';
     return {
       decisions,
       ...(this.context.executionContext === undefined ? {} : { executionContext: this.context.executionContext }),
@@ -213,7 +214,7 @@ export class WorkflowExecution {
     };
     running.then(
       (value) => finish(completeDecision(this.state.identity.workflowType, value)),
-      (error) => finish(errorDecision(error)),
+      (error) => finish(this.state.cancelRequested && error instanceof CancelledFailure ? cancelDecision(error) : errorDecision(error)),
     );
   }
 

@@ -223,6 +223,11 @@ export class HistoryBuilder {
     return this.add('TimerFired', { timerId, startedEventId: this.idOf('timer', timerId) });
   }
 
+  /** `RequestCancelWorkflowExecution` reached the execution. */
+  cancelRequested(): this {
+    return this.add('WorkflowExecutionCancelRequested', {});
+  }
+
   /** An event no decision caused, e.g. a signal. */
   signaled(signalName: string, input?: unknown): this {
     return this.add('WorkflowExecutionSignaled', { signalName, input: encode(input) });
@@ -294,6 +299,9 @@ export class HistoryBuilder {
           ...decision.completeWorkflowExecutionDecisionAttributes,
           decisionTaskCompletedEventId: d,
         });
+        return;
+      case 'CancelWorkflowExecution':
+        this.add('WorkflowExecutionCanceled', { ...decision.cancelWorkflowExecutionDecisionAttributes, decisionTaskCompletedEventId: d });
         return;
       case 'FailWorkflowExecution':
         this.add('WorkflowExecutionFailed', { ...decision.failWorkflowExecutionDecisionAttributes, decisionTaskCompletedEventId: d });
