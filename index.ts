@@ -19,6 +19,41 @@ export type {
 
 // Definitions, as validated at bootstrap.
 export { InvalidDefinitionError, TypeRegistry, describeActivities, describeWorkflow } from './lib/metadata';
+export {
+  ActivityFailure,
+  CancelledFailure,
+  ChildWorkflowFailure,
+  ExecutionOutOfSyncError,
+  LambdaFailure,
+  NondeterminismError,
+  PayloadTooLargeError,
+  ResultDecodingFailure,
+  ScheduleFailure,
+  SideEffectFailure,
+  TimeoutFailure,
+  WaitTimeout,
+  WorkflowCallFailure,
+  WorkflowContext,
+  WorkflowExecution,
+  WorkflowFailed,
+  WorkflowTypeMismatchError,
+  decide,
+  replayHistory,
+} from './lib/engine';
+export type {
+  CallOrigin,
+  DecideOptions,
+  DecisionResult,
+  DecisionSummary,
+  DecisionTaskInput,
+  EventTimestamp,
+  ExecutionOptions,
+  FutureArgs,
+  HistoryEventInput,
+  RecordedHistory,
+  ReplayHistoryOptions,
+  TimerFuture,
+} from './lib/engine';
 export type {
   ActivitiesOptions,
   ActivityCallOptions,

@@ -1,0 +1,30 @@
+import type { DependencyContainer } from 'tsyringe';
+import { describeWorkflow, type Constructor } from '../metadata';
+import type { DecisionTaskInput } from './history.types';
+import { WorkflowExecution, type DecisionResult } from './workflow-execution';
+
+export interface DecideOptions {
+  /** The DI container the workflow is built from (a child container per execution). */
+  readonly container?: DependencyContainer;
+}
+
+/**
+ * Replays a decision task's whole history through `workflowClass` and returns
+ * the decisions to respond with. Throws `NondeterminismError` when the
+ * workflow no longer makes the decisions its history recorded.
+ *
+ * @example
+ * ```ts
+ * const task = await pollAllPages(swf, { domain, taskList });
+ * const { decisions, executionContext } = await decide(StringTransformer, task, { container });
+ * await swf.respondDecisionTaskCompleted({ taskToken: task.taskToken, decisions, executionContext });
+ * ```
+ */
+export function decide(workflowClass: Constructor, decisionTask: DecisionTaskInput, options: DecideOptions = {}): Promise<DecisionResult> {
+  const execution = WorkflowExecution.start(describeWorkflow(workflowClass), {
+    workflowId: decisionTask.workflowExecution?.workflowId ?? '',
+    runId: decisionTask.workflowExecution?.runId ?? '',
+    container: options.container,
+  });
+  return execution.decide(decisionTask);
+}

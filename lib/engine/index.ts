@@ -1,0 +1,33 @@
+export {
+  ActivityFailure,
+  CancelledFailure,
+  ChildWorkflowFailure,
+  LambdaFailure,
+  ResultDecodingFailure,
+  ScheduleFailure,
+  SideEffectFailure,
+  TimeoutFailure,
+  WorkflowCallFailure,
+} from './call-failures';
+export type { CallOrigin } from './call-failures';
+export type { TimerFuture } from './call-scheduler';
+export { decide } from './decide';
+export type { DecideOptions } from './decide';
+export { eventHandlers } from './event-handlers';
+export type { EventHandlers } from './event-handlers';
+export { ExecutionOutOfSyncError } from './execution-sync.error';
+export type { DecisionTaskInput, EventTimestamp, HistoryEventInput } from './history.types';
+export { MAX_DECISIONS_PER_RESPONSE, MAX_MARKER_NAME_LENGTH, MAX_PAYLOAD_LENGTH, MAX_REASON_LENGTH } from './limits';
+export { NondeterminismError } from './nondeterminism.error';
+export type { DecisionSummary, NondeterminismDetails } from './nondeterminism.error';
+export { PayloadTooLargeError } from './payload-too-large.error';
+export { CONTINUE_TIMER_PREFIX } from './replay-state';
+export { replayHistory } from './replay-history';
+export type { RecordedHistory, ReplayHistoryOptions } from './replay-history';
+export { WaitTimeout } from './wait-timeout.error';
+export type { FutureArgs } from './wait-condition';
+export { WorkflowContext } from './workflow-context';
+export { WorkflowExecution } from './workflow-execution';
+export type { DecideTaskOptions, DecisionResult, ExecutionOptions } from './workflow-execution';
+export { WorkflowFailed } from './workflow-failed.error';
+export { WorkflowTypeMismatchError } from './workflow-type-mismatch.error';

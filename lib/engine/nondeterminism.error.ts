@@ -1,0 +1,47 @@
+import { TsflowError } from '../errors/tsflow.error';
+
+/** One decision as the nondeterminism check compares it: kind, then type or name, then id. */
+export interface DecisionSummary {
+  readonly decisionType: string;
+  /** Activity or workflow type `name@version`, Lambda function or marker name; empty for timers. */
+  readonly label: string;
+  readonly id?: string;
+}
+
+export interface NondeterminismDetails {
+  readonly workflowType: string;
+  readonly runId: string;
+  readonly eventId: number;
+  readonly recorded?: DecisionSummary;
+  readonly produced?: DecisionSummary;
+}
+
+const show = (d: DecisionSummary | undefined): string =>
+  d ? `${d.decisionType}${d.label ? ` ${d.label}` : ''}${d.id ? ` (id ${d.id})` : ''}` : 'nothing';
+
+/**
+ * Replay produced a decision that differs from the one history recorded: the
+ * workflow's code changed in a way that is not compatible with executions
+ * already running (or it does something nondeterministic).
+ */
+export class NondeterminismError extends TsflowError {
+  readonly workflowType: string;
+  readonly runId: string;
+  readonly eventId: number;
+  readonly recorded?: DecisionSummary;
+  readonly produced?: DecisionSummary;
+
+  constructor(details: NondeterminismDetails) {
+    super(
+      `Nondeterminism in workflow ${details.workflowType}, run ${details.runId}, at event ${details.eventId}: ` +
+        `history recorded ${show(details.recorded)} but the workflow now produces ${show(details.produced)}. ` +
+        'The workflow code changed in a way that running executions cannot follow, or it depends on something ' +
+        'other than its input and history (time, randomness, I/O). Deploy such changes as a new workflow version.',
+    );
+    this.workflowType = details.workflowType;
+    this.runId = details.runId;
+    this.eventId = details.eventId;
+    this.recorded = details.recorded;
+    this.produced = details.produced;
+  }
+}

@@ -1,0 +1,121 @@
+import { expect } from 'chai';
+import { Lambda, NondeterminismError, Workflow, WorkflowContext, decide, replayHistory, type LambdaCall } from '../../index';
+import { HistoryBuilder } from '../helpers';
+
+@Workflow('Order', '1')
+class OrderV1 {
+  @Lambda('reserve') reserve!: LambdaCall<string, string>;
+  @Lambda('charge') charge!: LambdaCall<string, string>;
+  constructor(private readonly flow: WorkflowContext) {}
+  async run(id: string): Promise<string> {
+    const reservation = await this.reserve(id);
+    await this.flow.sleep(10);
+    return this.charge(reservation);
+  }
+}
+
+/** The same type, changed without a new version: the second Lambda is another function. */
+@Workflow('Order', '1')
+class OrderRenamedCall {
+  @Lambda('reserve') reserve!: LambdaCall<string, string>;
+  @Lambda('bill') bill!: LambdaCall<string, string>;
+  constructor(private readonly flow: WorkflowContext) {}
+  async run(id: string): Promise<string> {
+    const reservation = await this.reserve(id);
+    await this.flow.sleep(10);
+    return this.bill(reservation);
+  }
+}
+
+/** The same type, changed without a new version: the timer is gone. */
+@Workflow('Order', '1')
+class OrderWithoutTimer {
+  @Lambda('reserve') reserve!: LambdaCall<string, string>;
+  @Lambda('charge') charge!: LambdaCall<string, string>;
+  async run(id: string): Promise<string> {
+    return this.charge(await this.reserve(id));
+  }
+}
+
+/** Records a complete execution of OrderV1, task by task. */
+async function recordedOrder(): Promise<HistoryBuilder> {
+  const h = HistoryBuilder.start('o-7', { workflowType: { name: 'Order', version: '1' }, runId: 'run-7' }).decisionTask();
+  const steps = [
+    (d: typeof h) => d.lambdaStarted('lambda1').lambdaCompleted('lambda1', 'r-7'),
+    (d: typeof h) => d.wait(10).timerFired('timer1'),
+    (d: typeof h) => d.lambdaStarted('lambda2').lambdaCompleted('lambda2', 'paid'),
+  ];
+  for (const step of steps) {
+    const { decisions } = await decide(OrderV1, h.task());
+    step(h.completed(decisions)).decisionTask();
+  }
+  const last = await decide(OrderV1, h.task());
+  h.completed(last.decisions);
+  return h;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<NondeterminismError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(NondeterminismError);
+    return error as NondeterminismError;
+  }
+  throw new Error('expected a NondeterminismError');
+}
+
+describe('Nondeterminism', () => {
+  it('replays an unchanged workflow against its own history', async () => {
+    const h = await recordedOrder();
+    const result = await replayHistory(OrderV1, h.events);
+    expect(result.status).to.equal('closed');
+    expect(result.eventsReplayed).to.equal(h.lastEventId);
+  });
+
+  it('names workflow type, run id, event id, and the recorded and produced decisions when a call changed', async () => {
+    const h = await recordedOrder();
+    const error = await rejection(decide(OrderRenamedCall, h.task()));
+    const scheduled = h.events.find((e) => e.lambdaFunctionScheduledEventAttributes?.name === 'charge')!;
+    expect(error).to.include({ workflowType: 'Order@1', runId: 'run-7', eventId: scheduled.eventId });
+    expect(error.recorded).to.deep.equal({ decisionType: 'ScheduleLambdaFunction', label: 'charge', id: 'lambda2' });
+    expect(error.produced).to.deep.equal({ decisionType: 'ScheduleLambdaFunction', label: 'bill', id: 'lambda2' });
+    expect(error.message).to.equal(
+      `Nondeterminism in workflow Order@1, run run-7, at event ${scheduled.eventId}: history recorded ScheduleLambdaFunction charge (id lambda2) ` +
+        'but the workflow now produces ScheduleLambdaFunction bill (id lambda2). The workflow code changed in a way that running executions ' +
+        'cannot follow, or it depends on something other than its input and history (time, randomness, I/O). Deploy such changes as a new workflow version.',
+    );
+  });
+
+  it('raises when a decision history recorded is no longer made', async () => {
+    const h = await recordedOrder();
+    const error = await rejection(replayHistory(OrderWithoutTimer, h.events, { runId: 'run-7' }));
+    expect(error.recorded).to.deep.equal({ decisionType: 'StartTimer', label: '', id: 'timer1' });
+    expect(error.produced).to.deep.equal({ decisionType: 'ScheduleLambdaFunction', label: 'charge', id: 'lambda2' });
+  });
+
+  it('replays a GetWorkflowExecutionHistory JSON document (epoch-second timestamps) and reports the change there too', async () => {
+    const h = await recordedOrder();
+    const document = JSON.parse(
+      JSON.stringify({ events: h.events }, (key, value: unknown) =>
+        key === 'eventTimestamp' ? Date.parse(value as string) / 1000 : value,
+      ),
+    );
+    expect(typeof document.events[0].eventTimestamp).to.equal('number');
+    await replayHistory(OrderV1, document);
+    await rejection(replayHistory(OrderRenamedCall, document));
+  });
+
+  it('takes the ids found in history, whatever scheme wrote them', async () => {
+    const h = HistoryBuilder.start('o-8', { workflowType: { name: 'Order', version: '1' } })
+      .decisionTask()
+      .completed([]);
+    h.lambdaScheduled('reserve-the-stock', 'reserve', 'o-8')
+      .lambdaStarted('reserve-the-stock')
+      .lambdaCompleted('reserve-the-stock', 'r')
+      .decisionTask();
+    const { decisions } = await decide(OrderV1, h.task());
+    expect(decisions).to.deep.equal([
+      { decisionType: 'StartTimer', startTimerDecisionAttributes: { timerId: 'timer1', startToFireTimeout: '10' } },
+    ]);
+  });
+});
