@@ -3,6 +3,14 @@ export interface ClockTimer {
   cancel(): void;
 }
 
+export interface ScheduleOptions {
+  /**
+   * Housekeeping (long-poll expiry, retention) rather than workflow time
+   * (timers, timeouts): a time-skipping clock does not jump to it.
+   */
+  background?: boolean;
+}
+
 /**
  * The time source of the local service. Every event timestamp, timeout,
  * timer and long poll goes through it, so a test can swap in a
@@ -12,7 +20,7 @@ export interface Clock {
   /** Milliseconds since the epoch. */
   now(): number;
   /** Runs `fn` once, when `now()` reaches `atMs` (at once if already past). */
-  schedule(atMs: number, fn: () => void): ClockTimer;
+  schedule(atMs: number, fn: () => void, options?: ScheduleOptions): ClockTimer;
 }
 
 // Node fires longer timeouts at once; SWF timeouts run up to a year.

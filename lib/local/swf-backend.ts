@@ -2,6 +2,7 @@ import type { ActionHandler, CallOptions } from './actions/action-handler';
 import { isSwfAction, SWF_ACTIONS, type SwfAction } from './actions/action-table';
 import { type Clock, SystemClock } from './clock';
 import { installDecisionScheduler } from './execution/decision-tasks';
+import { hasPendingWork } from './execution/pending-work';
 import { InProcessLambdaInvoker } from './lambda/in-process-lambda-invoker';
 import type { LambdaInvoker } from './lambda/lambda-invoker';
 import { ServiceContext, type ServiceIdentity } from './state/service-context';
@@ -58,6 +59,15 @@ export class LocalSwfBackend {
     const result = await (SWF_ACTIONS[action] as ActionHandler)(this.ctx, input, options);
     // A copy: callers must not reach into the service's state, and undefined members vanish as on the wire.
     return result === undefined ? {} : JSON.parse(JSON.stringify(result));
+  }
+
+  /**
+   * True when no execution waits on a worker or a Lambda call, so only
+   * timers and timeouts can move things on: the moment a time-skipping
+   * test may jump the clock (see {@link TimeSkipper}).
+   */
+  isIdle(): boolean {
+    return !hasPendingWork(this.ctx);
   }
 
   /** Answers pending long polls with "no task", stops every timer; later calls fail. */

@@ -47,6 +47,19 @@ describe('ManualClock', () => {
     expect(await clock.skipToNext()).to.equal(false);
   });
 
+  it('skips only to workflow-time callbacks, moving background ones along with the jump', async () => {
+    const clock = new ManualClock(0);
+    const fired: string[] = [];
+    clock.schedule(60_000, () => fired.push(`poll expiry at ${clock.now()}`), { background: true });
+    clock.schedule(3_600_000, () => fired.push(`timer at ${clock.now()}`));
+    expect(clock.nextAt()).to.equal(3_600_000);
+    expect(clock.nextAt(true)).to.equal(60_000);
+    await clock.skipToNext();
+    expect(fired).to.deep.equal(['timer at 3600000']);
+    await clock.advance(60);
+    expect(fired).to.deep.equal(['timer at 3600000', 'poll expiry at 3660000']);
+  });
+
   it('lets promise chains started by a callback settle before the next one fires', async () => {
     const clock = new ManualClock(0);
     const order: string[] = [];

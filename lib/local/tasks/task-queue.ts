@@ -75,7 +75,7 @@ export class TaskQueue<T> {
     return new Promise<R | undefined>((resolve) => {
       const waiter: Waiter<T> = { take, resolve: resolve as (value: unknown) => void };
       const onAbort = () => this.release(waiter);
-      waiter.timer = this.timers.after(timeoutMs / 1000, onAbort);
+      waiter.timer = this.timers.after(timeoutMs / 1000, onAbort, { background: true });
       signal?.addEventListener('abort', onAbort, { once: true });
       waiter.detach = () => signal?.removeEventListener('abort', onAbort);
       this.waiters.push(waiter);
