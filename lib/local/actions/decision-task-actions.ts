@@ -3,6 +3,7 @@ import { DECISION_HANDLERS, type DecisionHandler } from '../decisions/decision-h
 import { CLOSING_DECISIONS, type ParsedDecision } from '../decisions/decision-attributes';
 import { parseDecisions } from '../decisions/decision-parser';
 import type { DecisionScope } from '../decisions/decision-scope';
+import type { ExecutionRecord } from '../execution/execution-record';
 import { finishDecisionTask, isLiveDecision, type StartedDecision, startDecisionTask } from '../execution/decision-tasks';
 import { historyPage, type HistoryPageRequest, readHistoryScope } from '../execution/history-pages';
 import type { ServiceContext } from '../state/service-context';
@@ -86,10 +87,7 @@ export function respondDecisionTaskCompleted(ctx: ServiceContext, input: unknown
   });
   execution.previousStartedEventId = target.startedEventId;
   if (executionContext !== undefined) execution.latestExecutionContext = executionContext;
-  if (taskList !== undefined) execution.config.taskList = taskList;
-  if (taskListScheduleToStartTimeout !== undefined) {
-    execution.config.decisionScheduleToStartTimeout = taskListScheduleToStartTimeout;
-  }
+  if (taskList !== undefined) overrideTaskList(execution, taskList, taskListScheduleToStartTimeout);
   const scope: DecisionScope = { ctx, execution, completedEventId, unhandled, after: [] };
   const last = decisions[decisions.length - 1];
   const closing = last && CLOSING_DECISIONS.has(last.type) ? last : undefined;
@@ -97,6 +95,16 @@ export function respondDecisionTaskCompleted(ctx: ServiceContext, input: unknown
   for (const effect of scope.after) if (execution.isOpen) effect();
   if (closing && execution.isOpen) apply(scope, closing);
   finishDecisionTask(ctx, execution);
+}
+
+/** Without a timeout the override is permanent: it becomes the execution's task list. */
+function overrideTaskList(execution: ExecutionRecord, taskList: string, scheduleToStartTimeout?: string): void {
+  if (scheduleToStartTimeout === undefined) {
+    execution.config.taskList = taskList;
+    execution.taskListOverride = undefined;
+  } else {
+    execution.taskListOverride = { taskList, scheduleToStartTimeout };
+  }
 }
 
 function apply(scope: DecisionScope, decision: ParsedDecision): void {
