@@ -70,9 +70,12 @@ export class LocalSwfBackend {
     return !hasPendingWork(this.ctx);
   }
 
-  /** Answers pending long polls with "no task", stops every timer; later calls fail. */
+  /** Answers pending long polls with "no task", aborts running Lambda calls, stops every timer; later calls fail. */
   async close(): Promise<void> {
     this.ctx.closed = true;
+    for (const domain of this.ctx.domains.values()) {
+      for (const execution of domain.openByWorkflowId.values()) for (const lambda of execution.lambdas.values()) lambda.abort.abort();
+    }
     this.ctx.decisionLists.releaseAll();
     this.ctx.activityLists.releaseAll();
     this.ctx.timers.cancelAll();
