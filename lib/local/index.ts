@@ -1,5 +1,6 @@
 export { LocalSwfBackend, type LocalSwfBackendOptions } from './swf-backend';
 export { SwfFault, isSwfFault } from './swf-fault';
+export type { PermissionPolicy, PermissionRequest } from './permissions';
 export { type Clock, type ClockTimer, type ScheduleOptions, SystemClock } from './clock';
 export { ManualClock, settle } from './manual-clock';
 export { TimeSkipper, type TimeSkipperOptions } from './time-skipper';

@@ -1,4 +1,5 @@
 import type { CallOptions } from './action-handler';
+import { DECISION_DENIALS } from '../decisions/decision-denials';
 import { DECISION_HANDLERS, type DecisionHandler } from '../decisions/decision-handlers';
 import { CLOSING_DECISIONS, type ParsedDecision } from '../decisions/decision-attributes';
 import { parseDecisions } from '../decisions/decision-parser';
@@ -108,6 +109,12 @@ function overrideTaskList(execution: ExecutionRecord, taskList: string, schedule
 }
 
 function apply(scope: DecisionScope, decision: ParsedDecision): void {
+  const { type } = decision;
+  const request = { action: 'RespondDecisionTaskCompleted', domain: scope.execution.domain.name, decisionType: type };
+  if (type !== 'ScheduleLambdaFunction' && !scope.ctx.permissions(request)) {
+    (DECISION_DENIALS[type] as (scope: DecisionScope, attributes: unknown) => void)(scope, decision.attributes);
+    return;
+  }
   (DECISION_HANDLERS[decision.type] as DecisionHandler<typeof decision.type>)(scope, decision.attributes);
 }
 
