@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { complete, DECISIONS, DOMAIN, faultOf, Harness, last, scheduleActivity } from './support/backend-harness';
+import { complete, DECISIONS, DOMAIN, faultOf, Harness, last, scheduleActivity } from '../support/backend-harness';
 
 describe('LocalSwfBackend decision tasks', () => {
   let h: Harness;

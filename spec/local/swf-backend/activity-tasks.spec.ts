@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ACTIVITIES, DOMAIN, faultOf, Harness, last, scheduleActivity } from './support/backend-harness';
+import { ACTIVITIES, DOMAIN, faultOf, Harness, last, scheduleActivity } from '../support/backend-harness';
 
 describe('LocalSwfBackend activity tasks', () => {
   let h: Harness;

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { DOMAIN, faultOf, Harness } from './support/backend-harness';
+import { DOMAIN, faultOf, Harness } from '../support/backend-harness';
 
 describe('LocalSwfBackend domains and types', () => {
   let h: Harness;

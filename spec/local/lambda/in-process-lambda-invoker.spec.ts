@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { InProcessLambdaInvoker } from '../../lib/local/lambda/in-process-lambda-invoker';
-import { UnknownLambdaFunctionError } from '../../lib/local/lambda/lambda-invoker';
+import { InProcessLambdaInvoker } from '../../../lib/local/lambda/in-process-lambda-invoker';
+import { UnknownLambdaFunctionError } from '../../../lib/local/lambda/lambda-invoker';
 
 describe('InProcessLambdaInvoker', () => {
   const call = (functionName: string, input?: string) => ({

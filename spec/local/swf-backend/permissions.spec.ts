@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import type { PermissionRequest } from '../../lib/local/permissions';
-import { complete, DOMAIN, faultOf, Harness, last } from './support/backend-harness';
+import type { PermissionRequest } from '../../../lib/local/permissions';
+import { complete, DOMAIN, faultOf, Harness, last } from '../support/backend-harness';
 
 describe('LocalSwfBackend emulated permissions', () => {
   const denied = new Set<string>();

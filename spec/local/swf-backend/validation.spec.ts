@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { DOMAIN, faultOf, Harness } from './support/backend-harness';
+import { DOMAIN, faultOf, Harness } from '../support/backend-harness';
 
 /** [action, input, text the ValidationException must contain] */
 const CASES: [string, Record<string, unknown>, string][] = [

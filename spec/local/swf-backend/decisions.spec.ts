@@ -1,6 +1,6 @@
 import type { Decision } from '@aws-sdk/client-swf';
 import { expect } from 'chai';
-import { DOMAIN, Harness, last, scheduleActivity, type WireEvent } from './support/backend-harness';
+import { DOMAIN, Harness, last, scheduleActivity, type WireEvent } from '../support/backend-harness';
 
 describe('LocalSwfBackend decisions', () => {
   let h: Harness;

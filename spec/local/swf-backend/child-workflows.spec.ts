@@ -1,6 +1,6 @@
 import type { Decision } from '@aws-sdk/client-swf';
 import { expect } from 'chai';
-import { complete, DOMAIN, Harness, last } from './support/backend-harness';
+import { complete, DOMAIN, Harness, last } from '../support/backend-harness';
 
 const CHILDREN = 'children';
 
