@@ -115,7 +115,7 @@ function scheduleRetention(ctx: ServiceContext, execution: ExecutionRecord): voi
     () => {
       if (execution.domain.executions.get(execution.runId) === execution) execution.domain.executions.delete(execution.runId);
     },
-    { background: true },
+    { background: true, weak: true },
   );
 }
 
