@@ -20,6 +20,13 @@ describe('LocalSwfBackend domains and types', () => {
     expect(fault.statusCode).to.equal(400);
   });
 
+  it('refuses a 101st domain with LimitExceededFault', async () => {
+    for (let i = 1; i < 100; i++) await h.call('RegisterDomain', { name: `d${i}`, workflowExecutionRetentionPeriodInDays: '1' });
+    const fault = await faultOf(h.call('RegisterDomain', { name: 'd100', workflowExecutionRetentionPeriodInDays: '1' }));
+    expect(fault.type).to.equal('LimitExceededFault');
+    expect(fault.message).to.contain('limit of 100 domains');
+  });
+
   it('names the member and the rule in a ValidationException', async () => {
     const missing = await faultOf(h.call('RegisterDomain', { workflowExecutionRetentionPeriodInDays: '1' }));
     expect(missing.type).to.equal('ValidationException');
