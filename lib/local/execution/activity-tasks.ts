@@ -50,7 +50,9 @@ export function scheduleActivityTask(
   execution.latestActivityTaskTimestamp = ctx.nowSeconds();
   arm(ctx, execution, activity, 'SCHEDULE_TO_START', timeouts.scheduleToStart);
   arm(ctx, execution, activity, 'SCHEDULE_TO_CLOSE', timeouts.scheduleToClose);
-  ctx.activityLists.get(execution.domain.name, request.taskList).offer({ execution, activityId: activity.activityId, scheduledEventId });
+  ctx.activityLists
+    .get(execution.domain.name, request.taskList)
+    .offer({ execution, activityId: activity.activityId, scheduledEventId }, Number(request.taskPriority ?? 0));
 }
 
 /** True while the queued item is still a scheduled, unstarted activity of an open execution. */

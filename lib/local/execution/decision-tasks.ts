@@ -30,7 +30,7 @@ export function scheduleDecisionTask(ctx: ServiceContext, execution: ExecutionRe
   if (scheduleToStartTimeout && scheduleToStartTimeout !== 'NONE') {
     slot.timer = ctx.timers.after(Number(scheduleToStartTimeout), () => timeOutDecisionTask(ctx, execution, 'SCHEDULE_TO_START'));
   }
-  ctx.decisionLists.get(execution.domain.name, taskList).offer({ execution, scheduledEventId });
+  ctx.decisionLists.get(execution.domain.name, taskList).offer({ execution, scheduledEventId }, Number(taskPriority ?? 0));
 }
 
 /** True while `item` is the execution's scheduled, not yet started, decision task. */

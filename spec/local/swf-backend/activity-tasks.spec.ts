@@ -28,6 +28,14 @@ describe('LocalSwfBackend activity tasks', () => {
     expect((await h.eventTypes('wf', runId)).slice(4, 7)).to.deep.equal(Array(3).fill('ActivityTaskScheduled'));
   });
 
+  it('hands out activity tasks of higher task priority first', async () => {
+    await schedule(['normal'], ['urgent', { taskPriority: '100' }], ['later', { taskPriority: '-1' }]);
+    const order = [await h.activityTask(), await h.activityTask(), await h.activityTask()].map((t) => t.activityId);
+    expect(order).to.deep.equal(['urgent', 'normal', 'later']);
+    const scheduled = (await h.history('wf', runId)).filter((e) => e.eventType === 'ActivityTaskScheduled');
+    expect(scheduled.map((e) => e.activityTaskScheduledEventAttributes!.taskPriority)).to.deep.equal([undefined, '100', '-1']);
+  });
+
   it('counts pending activity tasks and answers an empty poll after the long-poll timeout', async () => {
     await schedule(['a1'], ['a2']);
     const count = () => h.call('CountPendingActivityTasks', { domain: DOMAIN, taskList: { name: ACTIVITIES } });

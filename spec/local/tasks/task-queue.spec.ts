@@ -19,6 +19,17 @@ describe('TaskQueue', () => {
     expect(await queue.poll(take, 1000)).to.equal('b');
   });
 
+  it('hands out higher task priorities first, in order within one priority', async () => {
+    queue.offer('low-1', -5);
+    queue.offer('normal-1');
+    queue.offer('high-1', 10);
+    queue.offer('normal-2', 0);
+    queue.offer('high-2', 10);
+    const order: (string | undefined)[] = [];
+    for (let i = 0; i < 5; i++) order.push(await queue.poll(take, 1000));
+    expect(order).to.deep.equal(['high-1', 'high-2', 'normal-1', 'normal-2', 'low-1']);
+  });
+
   it('serves waiting pollers first come, first served', async () => {
     const first = queue.poll((i) => `first:${i}`, 60000);
     const second = queue.poll((i) => `second:${i}`, 60000);
