@@ -38,6 +38,21 @@ describe('LocalSwfBackend decision tasks', () => {
     expect(task.workflowExecution.workflowId).to.equal('wf');
   });
 
+  it('gives a decision task to one of two concurrent deciders, and the next task of the execution only after it completes', async () => {
+    const pollA = h.call('PollForDecisionTask', { domain: DOMAIN, taskList: { name: DECISIONS }, identity: 'A' });
+    const pollB = h.call('PollForDecisionTask', { domain: DOMAIN, taskList: { name: DECISIONS }, identity: 'B' });
+    const runId = await h.start('wf');
+    const first = await pollA;
+    await signal();
+    expect((await h.call('CountPendingDecisionTasks', { domain: DOMAIN, taskList: { name: DECISIONS } })).count).to.equal(0);
+    await h.decide(first, []);
+    const second = await pollB;
+    expect(second.workflowExecution.runId).to.equal(runId);
+    expect(second.taskToken).to.not.equal(first.taskToken);
+    const started = (await h.history('wf', runId)).filter((e) => e.eventType === 'DecisionTaskStarted');
+    expect(started.map((e) => e.decisionTaskStartedEventAttributes!.identity)).to.deep.equal(['A', 'B']);
+  });
+
   it('answers an empty decision task once the long poll times out on the service clock', async () => {
     const polling = h.call('PollForDecisionTask', { domain: DOMAIN, taskList: { name: DECISIONS } });
     await h.clock.advance(59);
