@@ -3,6 +3,16 @@ export interface ClockTimer {
   cancel(): void;
 }
 
+export interface ScheduleOptions {
+  /**
+   * Housekeeping (long-poll expiry, retention) rather than workflow time
+   * (timers, timeouts): a time-skipping clock does not jump to it.
+   */
+  background?: boolean;
+  /** Must not keep the process alive on its own (retention of closed runs). */
+  weak?: boolean;
+}
+
 /**
  * The time source of the local service. Every event timestamp, timeout,
  * timer and long poll goes through it, so a test can swap in a
@@ -12,7 +22,7 @@ export interface Clock {
   /** Milliseconds since the epoch. */
   now(): number;
   /** Runs `fn` once, when `now()` reaches `atMs` (at once if already past). */
-  schedule(atMs: number, fn: () => void): ClockTimer;
+  schedule(atMs: number, fn: () => void, options?: ScheduleOptions): ClockTimer;
 }
 
 // Node fires longer timeouts at once; SWF timeouts run up to a year.
@@ -24,13 +34,17 @@ export class SystemClock implements Clock {
     return Date.now();
   }
 
-  schedule(atMs: number, fn: () => void): ClockTimer {
+  /**
+   * Pending timers keep the process alive, as an open socket would: an
+   * in-process sample whose workflow sleeps must not exit. `close()` on the
+   * service cancels them all.
+   */
+  schedule(atMs: number, fn: () => void, options: ScheduleOptions = {}): ClockTimer {
     let handle: NodeJS.Timeout;
     const arm = () => {
       const delay = atMs - Date.now();
       handle = delay > MAX_TIMEOUT_MS ? setTimeout(arm, MAX_TIMEOUT_MS) : setTimeout(fn, Math.max(0, delay));
-      // A pending SWF timeout must not keep a test process or CLI alive.
-      handle.unref();
+      if (options.weak) handle.unref();
     };
     arm();
     return { cancel: () => clearTimeout(handle) };

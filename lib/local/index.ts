@@ -1,9 +1,11 @@
-export { LocalSwfBackend, LocalSwfBackendOptions } from './swf-backend';
+export { LocalSwfBackend, type LocalSwfBackendOptions } from './swf-backend';
 export { SwfFault, isSwfFault } from './swf-fault';
-export { Clock, ClockTimer, SystemClock } from './clock';
+export type { PermissionPolicy, PermissionRequest } from './permissions';
+export { type Clock, type ClockTimer, type ScheduleOptions, SystemClock } from './clock';
 export { ManualClock, settle } from './manual-clock';
-export { LambdaInvocation, LambdaInvoker, LambdaResult, UnknownLambdaFunctionError } from './lambda/lambda-invoker';
-export { InProcessLambdaInvoker, InProcessLambdaFunction } from './lambda/in-process-lambda-invoker';
+export { TimeSkipper, type TimeSkipperOptions } from './time-skipper';
+export { type LambdaInvocation, type LambdaInvoker, type LambdaResult, UnknownLambdaFunctionError } from './lambda/lambda-invoker';
+export { InProcessLambdaInvoker, type InProcessLambdaFunction } from './lambda/in-process-lambda-invoker';
 export { LocalSwfService, type LocalSwfServiceOptions } from './local-swf-service';
 export type { ListenOptions, ListeningServer } from './transport/swf-http-server';
 export { dashboardUrl } from './dashboard/dashboard-url';

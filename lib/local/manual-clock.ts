@@ -1,10 +1,11 @@
-import { type Clock, type ClockTimer } from './clock';
+import type { Clock, ClockTimer, ScheduleOptions } from './clock';
 
 interface Entry {
   atMs: number;
   seq: number;
   fn: () => void;
   cancelled: boolean;
+  background: boolean;
 }
 
 /** Lets pending promise chains (Lambda calls, woken long polls) run to rest. */
@@ -38,8 +39,8 @@ export class ManualClock implements Clock {
   }
 
   /** Callbacks already due (a zero-second timer) fire by themselves, soon, without moving time. */
-  schedule(atMs: number, fn: () => void): ClockTimer {
-    const entry: Entry = { atMs, seq: this.seq++, fn, cancelled: false };
+  schedule(atMs: number, fn: () => void, options: ScheduleOptions = {}): ClockTimer {
+    const entry: Entry = { atMs, seq: this.seq++, fn, cancelled: false, background: !!options.background };
     this.entries.push(entry);
     if (atMs <= this.current) this.fireDueSoon();
     return { cancel: () => (entry.cancelled = true) };
@@ -78,19 +79,24 @@ export class ManualClock implements Clock {
   }
 
   /**
-   * Time skipping: jumps to the next pending callback and fires it.
-   * Returns false when nothing is pending.
+   * Time skipping: jumps to the next pending workflow-time callback (timer
+   * or timeout, not housekeeping such as long-poll expiry) and fires it.
+   * Housekeeping callbacks move with the jump. Returns false when none is pending.
    */
   async skipToNext(): Promise<boolean> {
     const at = this.nextAt();
     if (at === undefined) return false;
+    // Skipped time does not count for housekeeping: a long poll waiting
+    // when time jumps still has its full wait ahead of it.
+    const skipped = Math.max(0, at - this.current);
+    for (const e of this.entries) if (e.background && !e.cancelled) e.atMs += skipped;
     await this.advanceTo(at);
     return true;
   }
 
-  /** When the next pending callback falls due, if any. */
-  nextAt(): number | undefined {
-    return this.nextDue(Infinity)?.atMs;
+  /** When the next pending callback falls due; background ones only when `includeBackground`. */
+  nextAt(includeBackground = false): number | undefined {
+    return this.nextDue(Infinity, !includeBackground)?.atMs;
   }
 
   /** Number of callbacks still pending. */
@@ -99,10 +105,10 @@ export class ManualClock implements Clock {
     return this.entries.length;
   }
 
-  private nextDue(limitMs: number): Entry | undefined {
+  private nextDue(limitMs: number, foregroundOnly = false): Entry | undefined {
     let best: Entry | undefined;
     for (const e of this.entries) {
-      if (e.cancelled || e.atMs > limitMs) continue;
+      if (e.cancelled || e.atMs > limitMs || (foregroundOnly && e.background)) continue;
       if (!best || e.atMs < best.atMs || (e.atMs === best.atMs && e.seq < best.seq)) best = e;
     }
     if (this.entries.length > 1024) this.entries = this.entries.filter((e) => !e.cancelled);

@@ -2,9 +2,11 @@ import type { ActionHandler, CallOptions } from './actions/action-handler';
 import { isSwfAction, SWF_ACTIONS, type SwfAction } from './actions/action-table';
 import { type Clock, SystemClock } from './clock';
 import { installDecisionScheduler } from './execution/decision-tasks';
+import { hasPendingWork } from './execution/pending-work';
 import { InProcessLambdaInvoker } from './lambda/in-process-lambda-invoker';
 import type { LambdaInvoker } from './lambda/lambda-invoker';
 import { ServiceContext, type ServiceIdentity } from './state/service-context';
+import type { PermissionPolicy } from './permissions';
 import { SwfFault } from './swf-fault';
 
 export interface LocalSwfBackendOptions {
@@ -16,6 +18,8 @@ export interface LocalSwfBackendOptions {
   longPollTimeoutMs?: number;
   /** Region and account in the domain ARNs. Default us-east-1 / 000000000000. */
   identity?: Partial<ServiceIdentity>;
+  /** Emulated IAM: deny actions or decisions to test how callers handle it. Default: allow all. */
+  permissions?: PermissionPolicy;
 }
 
 /**
@@ -33,11 +37,13 @@ export class LocalSwfBackend {
   constructor(options: LocalSwfBackendOptions = {}) {
     const timeout = options.longPollTimeoutMs ?? 60000;
     if (!(timeout >= 0)) throw new RangeError(`longPollTimeoutMs must be >= 0, got ${timeout}`);
-    this.ctx = new ServiceContext(options.clock ?? new SystemClock(), options.lambdaInvoker ?? new InProcessLambdaInvoker(), timeout, {
-      region: 'us-east-1',
-      accountId: '000000000000',
-      ...options.identity,
-    });
+    this.ctx = new ServiceContext(
+      options.clock ?? new SystemClock(),
+      options.lambdaInvoker ?? new InProcessLambdaInvoker(),
+      timeout,
+      { region: 'us-east-1', accountId: '000000000000', ...options.identity },
+      options.permissions,
+    );
     installDecisionScheduler(this.ctx);
   }
 
@@ -55,16 +61,40 @@ export class LocalSwfBackend {
   async dispatch(action: string, input: unknown, options: CallOptions = {}): Promise<unknown> {
     if (!isSwfAction(action)) throw SwfFault.unknownOperation(action);
     if (this.ctx.closed) throw new SwfFault('ServiceUnavailableException', 'The local SWF service is closed', 503);
+    const domain = domainNamed(action, input);
+    if (!this.ctx.permissions({ action, domain })) {
+      throw SwfFault.operationNotPermitted(`Not authorized to perform swf:${action}${domain ? ` on domain ${domain}` : ''}`);
+    }
     const result = await (SWF_ACTIONS[action] as ActionHandler)(this.ctx, input, options);
     // A copy: callers must not reach into the service's state, and undefined members vanish as on the wire.
     return result === undefined ? {} : JSON.parse(JSON.stringify(result));
   }
 
-  /** Answers pending long polls with "no task", stops every timer; later calls fail. */
+  /**
+   * True when no execution waits on a worker or a Lambda call, so only
+   * timers and timeouts can move things on: the moment a time-skipping
+   * test may jump the clock (see {@link TimeSkipper}).
+   */
+  isIdle(): boolean {
+    return !hasPendingWork(this.ctx);
+  }
+
+  /** Answers pending long polls with "no task", aborts running Lambda calls, stops every timer; later calls fail. */
   async close(): Promise<void> {
     this.ctx.closed = true;
+    for (const domain of this.ctx.domains.values()) {
+      for (const execution of domain.openByWorkflowId.values()) for (const lambda of execution.lambdas.values()) lambda.abort.abort();
+    }
     this.ctx.decisionLists.releaseAll();
     this.ctx.activityLists.releaseAll();
     this.ctx.timers.cancelAll();
   }
+}
+
+/** The domain a request names: `domain`, or `name` for the domain actions. */
+function domainNamed(action: string, input: unknown): string | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  const body = input as { domain?: unknown; name?: unknown };
+  const value = action.endsWith('Domain') ? body.name : body.domain;
+  return typeof value === 'string' ? value : undefined;
 }

@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { SystemClock } from '../../lib/local/clock';
 import { ManualClock } from '../../lib/local/manual-clock';
 
 describe('ManualClock', () => {
@@ -47,6 +46,19 @@ describe('ManualClock', () => {
     expect(await clock.skipToNext()).to.equal(false);
   });
 
+  it('skips only to workflow-time callbacks, moving background ones along with the jump', async () => {
+    const clock = new ManualClock(0);
+    const fired: string[] = [];
+    clock.schedule(60_000, () => fired.push(`poll expiry at ${clock.now()}`), { background: true });
+    clock.schedule(3_600_000, () => fired.push(`timer at ${clock.now()}`));
+    expect(clock.nextAt()).to.equal(3_600_000);
+    expect(clock.nextAt(true)).to.equal(60_000);
+    await clock.skipToNext();
+    expect(fired).to.deep.equal(['timer at 3600000']);
+    await clock.advance(60);
+    expect(fired).to.deep.equal(['timer at 3600000', 'poll expiry at 3660000']);
+  });
+
   it('lets promise chains started by a callback settle before the next one fires', async () => {
     const clock = new ManualClock(0);
     const order: string[] = [];
@@ -73,21 +85,5 @@ describe('ManualClock', () => {
     let error: unknown;
     await clock.advance(-1).catch((e: unknown) => (error = e));
     expect(error).to.be.instanceOf(RangeError);
-  });
-});
-
-describe('SystemClock', () => {
-  it('does not fire a timeout longer than Node allows (25 days) at once', async () => {
-    const clock = new SystemClock();
-    let fired = false;
-    const timer = clock.schedule(clock.now() + 30 * 86_400_000, () => (fired = true));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    timer.cancel();
-    expect(fired).to.equal(false);
-  });
-
-  it('fires a short timeout on time', async () => {
-    const clock = new SystemClock();
-    await new Promise<void>((resolve) => clock.schedule(clock.now() + 5, resolve));
   });
 });

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { settle } from '../../lib/local/manual-clock';
 import { LocalSwfBackend } from '../../lib/local/swf-backend';
 import { ACTIVITIES, complete, DECISIONS, DOMAIN, faultOf, Harness, last, scheduleActivity } from './support/backend-harness';
 
@@ -87,6 +88,22 @@ describe('LocalSwfBackend.close', () => {
     expect(h.clock.pendingCount()).to.equal(0);
     const fault = await faultOf(h.call('ListDomains', { registrationStatus: 'REGISTERED' }));
     expect(fault.statusCode).to.equal(503);
+  });
+
+  it('aborts Lambda calls still running', async () => {
+    const h = await Harness.create();
+    let signal: AbortSignal | undefined;
+    h.lambdas.register('slow', () => new Promise(() => undefined));
+    const invoke = h.lambdas.invoke.bind(h.lambdas);
+    h.lambdas.invoke = (call) => ((signal = call.signal), invoke(call));
+    await h.start('wf', { lambdaRole: 'role' });
+    await h.decide(await h.decisionTask(), [
+      { decisionType: 'ScheduleLambdaFunction', scheduleLambdaFunctionDecisionAttributes: { id: 'l', name: 'slow' } },
+    ]);
+    await settle();
+    expect(signal?.aborted).to.equal(false);
+    await h.backend.close();
+    expect(signal?.aborted).to.equal(true);
   });
 
   it('keeps its state safe from callers that mutate a response', async () => {

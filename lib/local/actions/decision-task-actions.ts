@@ -1,8 +1,10 @@
 import type { CallOptions } from './action-handler';
+import { DECISION_DENIALS } from '../decisions/decision-denials';
 import { DECISION_HANDLERS, type DecisionHandler } from '../decisions/decision-handlers';
 import { CLOSING_DECISIONS, type ParsedDecision } from '../decisions/decision-attributes';
 import { parseDecisions } from '../decisions/decision-parser';
 import type { DecisionScope } from '../decisions/decision-scope';
+import type { ExecutionRecord } from '../execution/execution-record';
 import { finishDecisionTask, isLiveDecision, type StartedDecision, startDecisionTask } from '../execution/decision-tasks';
 import { historyPage, type HistoryPageRequest, readHistoryScope } from '../execution/history-pages';
 import type { ServiceContext } from '../state/service-context';
@@ -86,10 +88,7 @@ export function respondDecisionTaskCompleted(ctx: ServiceContext, input: unknown
   });
   execution.previousStartedEventId = target.startedEventId;
   if (executionContext !== undefined) execution.latestExecutionContext = executionContext;
-  if (taskList !== undefined) execution.config.taskList = taskList;
-  if (taskListScheduleToStartTimeout !== undefined) {
-    execution.config.decisionScheduleToStartTimeout = taskListScheduleToStartTimeout;
-  }
+  if (taskList !== undefined) overrideTaskList(execution, taskList, taskListScheduleToStartTimeout);
   const scope: DecisionScope = { ctx, execution, completedEventId, unhandled, after: [] };
   const last = decisions[decisions.length - 1];
   const closing = last && CLOSING_DECISIONS.has(last.type) ? last : undefined;
@@ -99,7 +98,23 @@ export function respondDecisionTaskCompleted(ctx: ServiceContext, input: unknown
   finishDecisionTask(ctx, execution);
 }
 
+/** Without a timeout the override is permanent: it becomes the execution's task list. */
+function overrideTaskList(execution: ExecutionRecord, taskList: string, scheduleToStartTimeout?: string): void {
+  if (scheduleToStartTimeout === undefined) {
+    execution.config.taskList = taskList;
+    execution.taskListOverride = undefined;
+  } else {
+    execution.taskListOverride = { taskList, scheduleToStartTimeout };
+  }
+}
+
 function apply(scope: DecisionScope, decision: ParsedDecision): void {
+  const { type } = decision;
+  const request = { action: 'RespondDecisionTaskCompleted', domain: scope.execution.domain.name, decisionType: type };
+  if (type !== 'ScheduleLambdaFunction' && !scope.ctx.permissions(request)) {
+    (DECISION_DENIALS[type] as (scope: DecisionScope, attributes: unknown) => void)(scope, decision.attributes);
+    return;
+  }
   (DECISION_HANDLERS[decision.type] as DecisionHandler<typeof decision.type>)(scope, decision.attributes);
 }
 

@@ -10,8 +10,6 @@ import { InputReader } from '../validation/input-reader';
 import { LIMITS } from '../validation/swf-limits';
 import { openExecution, readExecution } from './execution-lookup';
 
-const MAX_OPEN_EXECUTIONS = 100000;
-
 function readDomain(ctx: ServiceContext, r: InputReader) {
   return ctx.domain(r.requiredString('domain', { min: 1, max: LIMITS.name }));
 }
@@ -49,8 +47,8 @@ export function startWorkflowExecution(ctx: ServiceContext, input: unknown) {
   if (domain.openByWorkflowId.has(workflowId)) {
     throw SwfFault.executionAlreadyStarted(`An open execution with workflowId ${workflowId} already exists in domain ${domain.name}`);
   }
-  if (domain.openByWorkflowId.size >= MAX_OPEN_EXECUTIONS) {
-    throw SwfFault.limitExceeded(`Domain ${domain.name} has ${MAX_OPEN_EXECUTIONS} open executions, the limit`);
+  if (domain.openByWorkflowId.size >= LIMITS.openExecutionsPerDomain) {
+    throw SwfFault.limitExceeded(`Domain ${domain.name} has ${LIMITS.openExecutionsPerDomain} open executions, the limit`);
   }
   const execution = startExecution(ctx, domain, {
     workflowId,

@@ -30,6 +30,7 @@ export function startChild(scope: DecisionScope, a: DecisionAttributesMap['Start
   if (!type) return fail('WORKFLOW_TYPE_DOES_NOT_EXIST');
   if (type.status === 'DEPRECATED') return fail('WORKFLOW_TYPE_DEPRECATED');
   if (execution.children.size >= LIMITS.openChildren) return fail('OPEN_CHILDREN_LIMIT_EXCEEDED');
+  if (execution.domain.openByWorkflowId.size >= LIMITS.openExecutionsPerDomain) return fail('OPEN_WORKFLOWS_LIMIT_EXCEEDED');
   const resolution = resolveExecutionConfig(type, {
     taskList: a.taskList?.name,
     taskPriority: a.taskPriority,

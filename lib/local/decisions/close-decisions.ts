@@ -41,9 +41,10 @@ export function cancelExecution(scope: DecisionScope, a: DecisionAttributesMap['
 }
 
 /**
- * Closes this run and starts a new one with the same workflow id. Settings
- * the decision leaves out come from the type's registration defaults; the
- * task list and Lambda role fall back to the current run's.
+ * Closes this run and starts a new one with the same workflow id. As in
+ * SWF, settings the decision leaves out come from the type's registration
+ * defaults, not from the current run: a decider that started the run with
+ * explicit values passes them again (or gets DEFAULT_*_UNDEFINED).
  */
 export function continueAsNew(scope: DecisionScope, a: DecisionAttributesMap['ContinueAsNewWorkflowExecution']): void {
   const { ctx, execution, completedEventId: decisionTaskCompletedEventId } = scope;
@@ -55,12 +56,12 @@ export function continueAsNew(scope: DecisionScope, a: DecisionAttributesMap['Co
   if (!type) return fail('WORKFLOW_TYPE_DOES_NOT_EXIST');
   if (type.status === 'DEPRECATED') return fail('WORKFLOW_TYPE_DEPRECATED');
   const resolution = resolveExecutionConfig(type, {
-    taskList: a.taskList?.name ?? type.configuration.defaultTaskList?.name ?? execution.config.taskList,
+    taskList: a.taskList?.name,
     taskPriority: a.taskPriority,
     taskStartToCloseTimeout: a.taskStartToCloseTimeout,
     executionStartToCloseTimeout: a.executionStartToCloseTimeout,
     childPolicy: a.childPolicy,
-    lambdaRole: a.lambdaRole ?? type.configuration.defaultLambdaRole ?? execution.config.lambdaRole,
+    lambdaRole: a.lambdaRole,
   });
   if (resolution.missing) return fail(resolution.missing);
   const { config } = resolution;

@@ -46,9 +46,13 @@ export function scheduleActivityTask(
     cancelRequested: false,
   };
   execution.activities.set(activity.activityId, activity);
+  // SWF: "the time when the last activity task was scheduled".
+  execution.latestActivityTaskTimestamp = ctx.nowSeconds();
   arm(ctx, execution, activity, 'SCHEDULE_TO_START', timeouts.scheduleToStart);
   arm(ctx, execution, activity, 'SCHEDULE_TO_CLOSE', timeouts.scheduleToClose);
-  ctx.activityLists.get(execution.domain.name, request.taskList).offer({ execution, activityId: activity.activityId, scheduledEventId });
+  ctx.activityLists
+    .get(execution.domain.name, request.taskList)
+    .offer({ execution, activityId: activity.activityId, scheduledEventId }, Number(request.taskPriority ?? 0));
 }
 
 /** True while the queued item is still a scheduled, unstarted activity of an open execution. */
@@ -67,7 +71,6 @@ export function startActivityTask(ctx: ServiceContext, item: ActivityItem, ident
   const token = newTaskToken();
   activity.startedEventId = startedEventId;
   activity.token = token;
-  execution.latestActivityTaskTimestamp = ctx.nowSeconds();
   ctx.tokens.set(token, { kind: 'activity', execution, activityId: activity.activityId, startedEventId });
   arm(ctx, execution, activity, 'START_TO_CLOSE', activity.timeouts.startToClose);
   arm(ctx, execution, activity, 'HEARTBEAT', activity.timeouts.heartbeat);

@@ -14,19 +14,23 @@ export function installDecisionScheduler(ctx: ServiceContext): void {
 
 export function scheduleDecisionTask(ctx: ServiceContext, execution: ExecutionRecord): void {
   const slot = execution.decision;
-  const { taskList, taskPriority, taskStartToCloseTimeout, decisionScheduleToStartTimeout } = execution.config;
+  const { taskPriority, taskStartToCloseTimeout } = execution.config;
+  const override = execution.taskListOverride;
+  const taskList = override?.taskList ?? execution.config.taskList;
+  const scheduleToStartTimeout = override?.scheduleToStartTimeout;
   slot.pending = false;
+  slot.onOverride = !!override;
   const scheduledEventId = execution.addEvent('DecisionTaskScheduled', {
     taskList: { name: taskList },
     taskPriority,
     startToCloseTimeout: taskStartToCloseTimeout,
-    scheduleToStartTimeout: decisionScheduleToStartTimeout,
+    scheduleToStartTimeout,
   });
   slot.scheduledEventId = scheduledEventId;
-  if (decisionScheduleToStartTimeout && decisionScheduleToStartTimeout !== 'NONE') {
-    slot.timer = ctx.timers.after(Number(decisionScheduleToStartTimeout), () => timeOutDecisionTask(ctx, execution, 'SCHEDULE_TO_START'));
+  if (scheduleToStartTimeout && scheduleToStartTimeout !== 'NONE') {
+    slot.timer = ctx.timers.after(Number(scheduleToStartTimeout), () => timeOutDecisionTask(ctx, execution, 'SCHEDULE_TO_START'));
   }
-  ctx.decisionLists.get(execution.domain.name, taskList).offer({ execution, scheduledEventId });
+  ctx.decisionLists.get(execution.domain.name, taskList).offer({ execution, scheduledEventId }, Number(taskPriority ?? 0));
 }
 
 /** True while `item` is the execution's scheduled, not yet started, decision task. */
@@ -78,6 +82,8 @@ function timeOutDecisionTask(ctx: ServiceContext, execution: ExecutionRecord, ti
   if (!execution.isOpen || slot.scheduledEventId === undefined) return;
   const scheduledEventId = slot.scheduledEventId;
   const startedEventId = slot.startedEventId ?? 0;
+  // A timed-out task on a temporary override sends the next one back to the execution's own list.
+  if (slot.onOverride) execution.taskListOverride = undefined;
   clearDecisionSlot(ctx, execution);
   // DecisionTaskTimedOut wakes the decider, which schedules a fresh task at once.
   execution.addEvent('DecisionTaskTimedOut', { timeoutType, scheduledEventId, startedEventId });

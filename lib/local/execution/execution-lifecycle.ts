@@ -110,9 +110,13 @@ export function closeExecution(ctx: ServiceContext, execution: ExecutionRecord, 
 function scheduleRetention(ctx: ServiceContext, execution: ExecutionRecord): void {
   const days = Number(execution.domain.retentionDays);
   if (!(days > 0)) return;
-  ctx.timers.after(days * 86400, () => {
-    if (execution.domain.executions.get(execution.runId) === execution) execution.domain.executions.delete(execution.runId);
-  });
+  ctx.timers.after(
+    days * 86400,
+    () => {
+      if (execution.domain.executions.get(execution.runId) === execution) execution.domain.executions.delete(execution.runId);
+    },
+    { background: true, weak: true },
+  );
 }
 
 function applyChildPolicy(ctx: ServiceContext, parent: ExecutionRecord, policy: ChildPolicy): void {

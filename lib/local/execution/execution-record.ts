@@ -14,8 +14,16 @@ export interface ExecutionConfig {
   executionStartToCloseTimeout: string;
   childPolicy: ChildPolicy;
   lambdaRole?: string;
-  /** Set by RespondDecisionTaskCompleted's taskListScheduleToStartTimeout. */
-  decisionScheduleToStartTimeout?: string;
+}
+
+/**
+ * A temporary decision task list (RespondDecisionTaskCompleted's `taskList`
+ * with `taskListScheduleToStartTimeout`): when a decision task on it times
+ * out, SWF reverts to the execution's own task list.
+ */
+export interface TaskListOverride {
+  taskList: string;
+  scheduleToStartTimeout: string;
 }
 
 /** What an execution needs from the service around it. */
@@ -43,6 +51,7 @@ export class ExecutionRecord {
   latestExecutionContext?: string;
   latestActivityTaskTimestamp?: number;
   previousStartedEventId = 0;
+  taskListOverride?: TaskListOverride;
   readonly decision: DecisionTaskState = { pending: false };
   readonly activities = new Map<string, ActivityState>();
   readonly timers = new Map<string, TimerState>();

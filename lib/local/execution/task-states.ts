@@ -10,6 +10,8 @@ export interface DecisionTaskState {
   timer?: ClockTimer;
   /** Events that need a decision arrived while a task was started. */
   pending: boolean;
+  /** The task was scheduled on a temporary task list override. */
+  onOverride?: boolean;
 }
 
 export interface ActivityTimeouts {

@@ -35,7 +35,8 @@ export class InProcessLambdaInvoker implements LambdaInvoker {
     }
     try {
       const value = await fn(input);
-      return { ok: true, result: value === undefined ? undefined : JSON.stringify(value) };
+      // As the Lambda Node.js runtime does, a function that returns nothing answers JSON null.
+      return { ok: true, result: JSON.stringify(value ?? null) };
     } catch (error) {
       const e = error instanceof Error ? error : new Error(String(error));
       return { ok: false, reason: `${e.name}: ${e.message}`.slice(0, 256), details: e.stack?.slice(0, 32768) };

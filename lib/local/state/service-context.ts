@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { ExecutionRecord } from '../execution/execution-record';
 import type { LambdaInvoker } from '../lambda/lambda-invoker';
+import type { PermissionPolicy } from '../permissions';
 import { SwfFault } from '../swf-fault';
 import { TaskLists } from '../tasks/task-lists';
 import type { DomainRecord } from './domain-record';
@@ -48,6 +49,7 @@ export class ServiceContext {
     readonly lambdaInvoker: LambdaInvoker,
     readonly longPollTimeoutMs: number,
     readonly identity: ServiceIdentity,
+    readonly permissions: PermissionPolicy = () => true,
   ) {
     this.timers = new TrackedTimers(clock);
     this.decisionLists = new TaskLists(this.timers);

@@ -1,4 +1,4 @@
-import { type Clock, type ClockTimer } from '../clock';
+import type { Clock, ClockTimer, ScheduleOptions } from '../clock';
 
 /**
  * The service's timers on its clock, kept in one set so that `close()`
@@ -10,21 +10,25 @@ export class TrackedTimers {
   constructor(private readonly clock: Clock) {}
 
   /** Runs `fn` after `seconds` of service time. */
-  after(seconds: number, fn: () => void): ClockTimer {
-    return this.at(this.clock.now() + seconds * 1000, fn);
+  after(seconds: number, fn: () => void, options?: ScheduleOptions): ClockTimer {
+    return this.at(this.clock.now() + seconds * 1000, fn, options);
   }
 
-  at(atMs: number, fn: () => void): ClockTimer {
+  at(atMs: number, fn: () => void, options?: ScheduleOptions): ClockTimer {
     const handle: ClockTimer = {
       cancel: () => {
         this.live.delete(handle);
         inner.cancel();
       },
     };
-    const inner = this.clock.schedule(atMs, () => {
-      if (!this.live.delete(handle)) return;
-      fn();
-    });
+    const inner = this.clock.schedule(
+      atMs,
+      () => {
+        if (!this.live.delete(handle)) return;
+        fn();
+      },
+      options,
+    );
     this.live.add(handle);
     return handle;
   }

@@ -1,5 +1,6 @@
 import type { ClockTimer } from '../clock';
 import type { TrackedTimers } from '../state/tracked-timers';
+import { PriorityBuckets } from './priority-buckets';
 
 /**
  * Starts a task for one poller, synchronously, at the moment it is handed
@@ -16,13 +17,13 @@ interface Waiter<T> {
 }
 
 /**
- * One task list: queued tasks plus pollers waiting in arrival order. Tasks
- * go to the longest-waiting poller first, and each is handed out by exactly
- * one synchronous `take` after leaving the queue, so never twice.
+ * One task list: queued tasks (highest task priority first) plus pollers
+ * waiting in arrival order. Tasks go to the longest-waiting poller first,
+ * and each is handed out by exactly one synchronous `take` after leaving
+ * the queue, so never twice.
  */
 export class TaskQueue<T> {
-  private items: T[] = [];
-  private head = 0;
+  private readonly items = new PriorityBuckets<T>();
   private readonly waiters: Waiter<T>[] = [];
   private draining = false;
 
@@ -33,8 +34,8 @@ export class TaskQueue<T> {
    * that created it has recorded all its events (as SWF hands out tasks
    * only once a decision's events are in the history).
    */
-  offer(item: T): void {
-    this.items.push(item);
+  offer(item: T, priority = 0): void {
+    this.items.push(item, priority);
     if (this.waiters.length && !this.draining) {
       this.draining = true;
       queueMicrotask(() => this.drain());
@@ -43,22 +44,15 @@ export class TaskQueue<T> {
 
   private drain(): void {
     this.draining = false;
-    while (this.waiters.length && this.head < this.items.length) {
+    while (this.waiters.length && this.items.size) {
       const waiter = this.waiters[0];
-      const result = waiter.take(this.shift());
+      const result = waiter.take(this.items.shift()!);
       if (result === undefined) continue;
       this.waiters.shift();
       waiter.timer?.cancel();
       waiter.detach?.();
       waiter.resolve(result);
     }
-  }
-
-  private shift(): T {
-    const item = this.items[this.head];
-    this.items[this.head++] = undefined as unknown as T;
-    this.compact();
-    return item;
   }
 
   /**
@@ -68,14 +62,14 @@ export class TaskQueue<T> {
    */
   poll<R>(take: TaskTaker<T, R>, timeoutMs: number, signal?: AbortSignal): Promise<R | undefined> {
     if (signal?.aborted) return Promise.resolve(undefined);
-    while (this.head < this.items.length) {
-      const result = take(this.shift());
+    for (let item = this.items.shift(); item !== undefined; item = this.items.shift()) {
+      const result = take(item);
       if (result !== undefined) return Promise.resolve(result);
     }
     return new Promise<R | undefined>((resolve) => {
       const waiter: Waiter<T> = { take, resolve: resolve as (value: unknown) => void };
       const onAbort = () => this.release(waiter);
-      waiter.timer = this.timers.after(timeoutMs / 1000, onAbort);
+      waiter.timer = this.timers.after(timeoutMs / 1000, onAbort, { background: true });
       signal?.addEventListener('abort', onAbort, { once: true });
       waiter.detach = () => signal?.removeEventListener('abort', onAbort);
       this.waiters.push(waiter);
@@ -85,7 +79,7 @@ export class TaskQueue<T> {
   /** Queued tasks that are still live. */
   count(isLive: (item: T) => boolean): number {
     let n = 0;
-    for (let i = this.head; i < this.items.length; i++) if (isLive(this.items[i])) n++;
+    for (const item of this.items.values()) if (isLive(item)) n++;
     return n;
   }
 
@@ -105,12 +99,5 @@ export class TaskQueue<T> {
     waiter.timer?.cancel();
     waiter.detach?.();
     waiter.resolve(undefined);
-  }
-
-  private compact(): void {
-    if (this.head > 1024 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
   }
 }

@@ -24,6 +24,7 @@ export const LIMITS = {
   openLambdas: 1000,
   typesPerDomain: 10000,
   domains: 100,
+  openExecutionsPerDomain: 100000,
   maxExecutionSeconds: 31536000,
   lambdaDefaultTimeoutSeconds: 900,
   lambdaMaxTimeoutSeconds: 900,

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ACTIVITIES, DOMAIN, Harness, scheduleActivity } from './support/backend-harness';
+import { ACTIVITIES, DOMAIN, Harness, scheduleActivity } from '../support/backend-harness';
 
 describe('LocalSwfBackend under load', () => {
   it('hands each of 10,000 activity tasks out exactly once to 50 concurrent pollers', async () => {

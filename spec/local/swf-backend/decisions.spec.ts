@@ -1,13 +1,13 @@
 import type { Decision } from '@aws-sdk/client-swf';
 import { expect } from 'chai';
-import { DOMAIN, Harness, last, scheduleActivity, type WireEvent } from './support/backend-harness';
+import { DOMAIN, Harness, last, ROLE, scheduleActivity, type WireEvent } from '../support/backend-harness';
 
 describe('LocalSwfBackend decisions', () => {
   let h: Harness;
   let runId: string;
   beforeEach(async () => {
     h = await Harness.create();
-    runId = await h.start('wf');
+    runId = await h.start('wf', { lambdaRole: ROLE });
   });
   afterEach(() => h.backend.close());
 
@@ -59,17 +59,41 @@ describe('LocalSwfBackend decisions', () => {
     expect(events[events.length - 1].eventType).to.equal('DecisionTaskScheduled');
   });
 
-  it('fails ScheduleActivityTask with OPEN_ACTIVITIES_LIMIT_EXCEEDED beyond 1000 open activities', async () => {
-    for (let round = 0; round < 10; round++) {
-      await decide(...Array.from({ length: 100 }, (_, i) => scheduleActivity(`a${round}-${i}`)));
-      await nudge();
-    }
-    const events = await decide(scheduleActivity('one-too-many'));
-    expect(last(events, 'ScheduleActivityTaskFailed').scheduleActivityTaskFailedEventAttributes!.cause).to.equal(
-      'OPEN_ACTIVITIES_LIMIT_EXCEEDED',
-    );
-    expect((await h.describe('wf', runId)).openCounts.openActivityTasks).to.equal(1000);
-  });
+  const LIMIT_CASES: [string, (id: string) => Decision, string, string][] = [
+    ['ScheduleActivityTask', (id) => scheduleActivity(id), 'OPEN_ACTIVITIES_LIMIT_EXCEEDED', 'openActivityTasks'],
+    ['StartTimer', (id) => timer(id, '1000'), 'OPEN_TIMERS_LIMIT_EXCEEDED', 'openTimers'],
+    [
+      'ScheduleLambdaFunction',
+      (id) => ({ decisionType: 'ScheduleLambdaFunction', scheduleLambdaFunctionDecisionAttributes: { id, name: 'never-answers' } }),
+      'OPEN_LAMBDA_FUNCTIONS_LIMIT_EXCEEDED',
+      'openLambdaFunctions',
+    ],
+    [
+      'StartChildWorkflowExecution',
+      (id) => ({
+        decisionType: 'StartChildWorkflowExecution',
+        startChildWorkflowExecutionDecisionAttributes: {
+          workflowType: { name: 'Flow', version: '1' },
+          workflowId: `child-${id}`,
+          taskList: { name: 'kids' },
+        },
+      }),
+      'OPEN_CHILDREN_LIMIT_EXCEEDED',
+      'openChildWorkflowExecutions',
+    ],
+  ];
+  for (const [type, make, cause, count] of LIMIT_CASES) {
+    it(`fails ${type} with ${cause} beyond 1000 open`, async () => {
+      h.lambdas.register('never-answers', () => new Promise(() => undefined));
+      for (let round = 0; round < 10; round++) {
+        await decide(...Array.from({ length: 100 }, (_, i) => make(`x${round}-${i}`)));
+        await nudge();
+      }
+      const events = await decide(make('one-too-many'));
+      expect(JSON.stringify(last(events, `${type}Failed`))).to.contain(cause);
+      expect((await h.describe('wf', runId)).openCounts[count]).to.equal(1000);
+    });
+  }
 
   it('cancels an activity that has not started at once, and fails for an unknown activity id', async () => {
     await decide(scheduleActivity('a1'));

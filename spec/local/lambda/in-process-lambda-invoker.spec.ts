@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { InProcessLambdaInvoker } from '../../lib/local/lambda/in-process-lambda-invoker';
-import { UnknownLambdaFunctionError } from '../../lib/local/lambda/lambda-invoker';
+import { InProcessLambdaInvoker } from '../../../lib/local/lambda/in-process-lambda-invoker';
+import { UnknownLambdaFunctionError } from '../../../lib/local/lambda/lambda-invoker';
 
 describe('InProcessLambdaInvoker', () => {
   const call = (functionName: string, input?: string) => ({
@@ -21,7 +21,7 @@ describe('InProcessLambdaInvoker', () => {
   it('decodes the input and encodes the result as JSON', async () => {
     expect(await invoker.invoke(call('echo', '{"a":[1,2]}'))).to.deep.equal({ ok: true, result: '{"a":[1,2]}' });
     expect(await invoker.invoke(call('async', '"x"'))).to.deep.equal({ ok: true, result: '{"got":"x"}' });
-    expect(await invoker.invoke(call('nothing'))).to.deep.equal({ ok: true, result: undefined });
+    expect(await invoker.invoke(call('nothing'))).to.deep.equal({ ok: true, result: 'null' }, 'as the Lambda Node.js runtime answers');
   });
 
   it("reports a thrown error as a failure with the error's name and message, and its stack", async () => {

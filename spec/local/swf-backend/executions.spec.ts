@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { complete, DOMAIN, faultOf, Harness, last } from './support/backend-harness';
+import { complete, DOMAIN, faultOf, Harness, last } from '../support/backend-harness';
 
 describe('LocalSwfBackend executions', () => {
   let h: Harness;

@@ -1,7 +1,7 @@
 import type { Decision } from '@aws-sdk/client-swf';
 import { expect } from 'chai';
-import { settle } from '../../lib/local/manual-clock';
-import { DOMAIN, Harness, last, ROLE, type WireEvent } from './support/backend-harness';
+import { settle } from '../../../lib/local/manual-clock';
+import { DOMAIN, Harness, last, ROLE, type WireEvent } from '../support/backend-harness';
 
 describe('LocalSwfBackend Lambda tasks', () => {
   let h: Harness;

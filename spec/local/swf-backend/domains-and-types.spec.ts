@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { DOMAIN, faultOf, Harness } from './support/backend-harness';
+import { DOMAIN, faultOf, Harness } from '../support/backend-harness';
 
 describe('LocalSwfBackend domains and types', () => {
   let h: Harness;
@@ -18,6 +18,13 @@ describe('LocalSwfBackend domains and types', () => {
     const fault = await faultOf(h.call('RegisterDomain', { name: DOMAIN, workflowExecutionRetentionPeriodInDays: '1' }));
     expect(fault.type).to.equal('DomainAlreadyExistsFault');
     expect(fault.statusCode).to.equal(400);
+  });
+
+  it('refuses a 101st domain with LimitExceededFault', async () => {
+    for (let i = 1; i < 100; i++) await h.call('RegisterDomain', { name: `d${i}`, workflowExecutionRetentionPeriodInDays: '1' });
+    const fault = await faultOf(h.call('RegisterDomain', { name: 'd100', workflowExecutionRetentionPeriodInDays: '1' }));
+    expect(fault.type).to.equal('LimitExceededFault');
+    expect(fault.message).to.contain('limit of 100 domains');
   });
 
   it('names the member and the rule in a ValidationException', async () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ACTIVITIES, DOMAIN, faultOf, Harness, last, scheduleActivity } from './support/backend-harness';
+import { ACTIVITIES, DOMAIN, faultOf, Harness, last, scheduleActivity } from '../support/backend-harness';
 
 describe('LocalSwfBackend activity tasks', () => {
   let h: Harness;
@@ -26,6 +26,14 @@ describe('LocalSwfBackend activity tasks', () => {
     const started = last(await h.history('wf', runId), 'ActivityTaskStarted');
     expect(started.activityTaskStartedEventAttributes).to.deep.equal({ identity: 'w', scheduledEventId: 7 });
     expect((await h.eventTypes('wf', runId)).slice(4, 7)).to.deep.equal(Array(3).fill('ActivityTaskScheduled'));
+  });
+
+  it('hands out activity tasks of higher task priority first', async () => {
+    await schedule(['normal'], ['urgent', { taskPriority: '100' }], ['later', { taskPriority: '-1' }]);
+    const order = [await h.activityTask(), await h.activityTask(), await h.activityTask()].map((t) => t.activityId);
+    expect(order).to.deep.equal(['urgent', 'normal', 'later']);
+    const scheduled = (await h.history('wf', runId)).filter((e) => e.eventType === 'ActivityTaskScheduled');
+    expect(scheduled.map((e) => e.activityTaskScheduledEventAttributes!.taskPriority)).to.deep.equal([undefined, '100', '-1']);
   });
 
   it('counts pending activity tasks and answers an empty poll after the long-poll timeout', async () => {

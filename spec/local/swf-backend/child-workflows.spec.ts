@@ -1,6 +1,6 @@
 import type { Decision } from '@aws-sdk/client-swf';
 import { expect } from 'chai';
-import { complete, DOMAIN, Harness, last } from './support/backend-harness';
+import { complete, DOMAIN, Harness, last } from '../support/backend-harness';
 
 const CHILDREN = 'children';
 
@@ -200,6 +200,24 @@ describe('LocalSwfBackend child workflows and continue-as-new', () => {
     ]);
     const failed = last(await parentHistory(), 'ContinueAsNewWorkflowExecutionFailed');
     expect(failed.continueAsNewWorkflowExecutionFailedEventAttributes!.cause).to.equal('WORKFLOW_TYPE_DOES_NOT_EXIST');
+  });
+
+  it('takes what a continue-as-new leaves out from the type defaults, not from the current run', async () => {
+    await h.call('RegisterWorkflowType', { domain: DOMAIN, name: 'Bare', version: '1' });
+    const explicit = {
+      taskList: { name: 'bare' },
+      executionStartToCloseTimeout: '60',
+      taskStartToCloseTimeout: '10',
+      childPolicy: 'ABANDON',
+    };
+    const bareRun = await h.start('bare', { workflowType: { name: 'Bare', version: '1' }, ...explicit });
+    await h.decide(await h.decisionTask('bare'), [{ decisionType: 'ContinueAsNewWorkflowExecution' }]);
+    const failed = last(await h.history('bare', bareRun), 'ContinueAsNewWorkflowExecutionFailed');
+    expect(failed.continueAsNewWorkflowExecutionFailedEventAttributes!.cause).to.equal('DEFAULT_TASK_LIST_UNDEFINED');
+    await h.decide(await h.decisionTask('bare'), [
+      { decisionType: 'ContinueAsNewWorkflowExecution', continueAsNewWorkflowExecutionDecisionAttributes: explicit as never },
+    ]);
+    expect((await h.describe('bare', bareRun)).executionInfo.closeStatus).to.equal('CONTINUED_AS_NEW');
   });
 
   it('keeps a child that continues as new a child: the parent hears when the last run completes', async () => {

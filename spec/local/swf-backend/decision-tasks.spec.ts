@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { complete, DECISIONS, DOMAIN, faultOf, Harness, last, scheduleActivity } from './support/backend-harness';
+import { complete, DECISIONS, DOMAIN, faultOf, Harness, last, scheduleActivity } from '../support/backend-harness';
 
 describe('LocalSwfBackend decision tasks', () => {
   let h: Harness;
@@ -36,6 +36,21 @@ describe('LocalSwfBackend decision tasks', () => {
     await h.start('wf');
     const task = await polling;
     expect(task.workflowExecution.workflowId).to.equal('wf');
+  });
+
+  it('gives a decision task to one of two concurrent deciders, and the next task of the execution only after it completes', async () => {
+    const pollA = h.call('PollForDecisionTask', { domain: DOMAIN, taskList: { name: DECISIONS }, identity: 'A' });
+    const pollB = h.call('PollForDecisionTask', { domain: DOMAIN, taskList: { name: DECISIONS }, identity: 'B' });
+    const runId = await h.start('wf');
+    const first = await pollA;
+    await signal();
+    expect((await h.call('CountPendingDecisionTasks', { domain: DOMAIN, taskList: { name: DECISIONS } })).count).to.equal(0);
+    await h.decide(first, []);
+    const second = await pollB;
+    expect(second.workflowExecution.runId).to.equal(runId);
+    expect(second.taskToken).to.not.equal(first.taskToken);
+    const started = (await h.history('wf', runId)).filter((e) => e.eventType === 'DecisionTaskStarted');
+    expect(started.map((e) => e.decisionTaskStartedEventAttributes!.identity)).to.deep.equal(['A', 'B']);
   });
 
   it('answers an empty decision task once the long poll times out on the service clock', async () => {
@@ -175,22 +190,39 @@ describe('LocalSwfBackend decision tasks', () => {
     expect(retry.previousStartedEventId).to.equal(0, 'a timed-out task was never processed');
   });
 
-  it('times a decision task out before it starts when a taskListScheduleToStartTimeout is set', async () => {
+  it('reverts a temporary task list override whose decision task is not started in time (SCHEDULE_TO_START)', async () => {
     const runId = await h.start('wf');
-    await h.decide(await h.decisionTask(), [], { taskList: { name: 'other' }, taskListScheduleToStartTimeout: '5' });
+    await h.decide(await h.decisionTask(), [], { taskList: { name: 'sticky' }, taskListScheduleToStartTimeout: '5' });
     await signal();
+    let events = await h.history('wf', runId);
+    expect(last(events, 'DecisionTaskScheduled').decisionTaskScheduledEventAttributes).to.deep.include({
+      taskList: { name: 'sticky' },
+      scheduleToStartTimeout: '5',
+    });
     await h.clock.advance(5);
-    const events = await h.history('wf', runId);
+    events = await h.history('wf', runId);
     expect(last(events, 'DecisionTaskCompleted').decisionTaskCompletedEventAttributes).to.include({ taskListScheduleToStartTimeout: '5' });
     expect(last(events, 'DecisionTaskTimedOut').decisionTaskTimedOutEventAttributes).to.deep.equal({
       timeoutType: 'SCHEDULE_TO_START',
       scheduledEventId: 6,
       startedEventId: 0,
     });
-    const scheduled = last(events, 'DecisionTaskScheduled').decisionTaskScheduledEventAttributes!;
-    expect(scheduled.taskList).to.deep.equal({ name: 'other' });
-    const pending = await h.call('CountPendingDecisionTasks', { domain: DOMAIN, taskList: { name: 'other' } });
-    expect(pending.count).to.equal(1);
-    expect((await h.decisionTask('other')).workflowExecution!.workflowId).to.equal('wf');
+    expect(last(events, 'DecisionTaskScheduled').decisionTaskScheduledEventAttributes!.taskList).to.deep.equal({ name: DECISIONS });
+    const pending = (taskList: string) => h.call('CountPendingDecisionTasks', { domain: DOMAIN, taskList: { name: taskList } });
+    expect((await pending('sticky')).count).to.equal(0);
+    expect((await h.decisionTask()).workflowExecution!.workflowId).to.equal('wf');
+  });
+
+  it('keeps a task list override without a timeout for good', async () => {
+    const runId = await h.start('wf');
+    await h.decide(await h.decisionTask(), [], { taskList: { name: 'moved' } });
+    await signal();
+    expect((await h.describe('wf', runId)).executionConfiguration.taskList).to.deep.equal({ name: 'moved' });
+    const task = await h.decisionTask('moved');
+    await h.clock.advance(30);
+    expect(last(await h.history('wf', runId), 'DecisionTaskScheduled').decisionTaskScheduledEventAttributes!.taskList).to.deep.equal({
+      name: 'moved',
+    });
+    expect(task.taskToken).to.be.a('string');
   });
 });
