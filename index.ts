@@ -102,3 +102,29 @@ export { FlowApp, FlowFactory, LOGGER } from './lib/module';
 export type { FlowOptions, LocalLambdaFunction, LocalOptions, OnModuleDestroy, OnModuleInit } from './lib/module';
 export { ConsoleLogger } from './lib/logging';
 export type { ConsoleLoggerOptions, LogFields, LogLevel, Logger } from './lib/logging';
+
+// The embedded SWF-compatible service.
+export {
+  AwsLambdaInvoker,
+  InProcessLambdaInvoker,
+  LocalSwfBackend,
+  LocalSwfService,
+  ManualClock,
+  SwfFault,
+  SystemClock,
+  TimeSkipper,
+  UnknownLambdaFunctionError,
+  dashboardUrl,
+} from './lib/local';
+export type {
+  AwsLambdaInvokerOptions,
+  Clock,
+  InProcessLambdaFunction,
+  LambdaInvocation,
+  LambdaInvoker,
+  LambdaResult,
+  ListenOptions,
+  ListeningServer,
+  LocalSwfBackendOptions,
+  LocalSwfServiceOptions,
+} from './lib/local';

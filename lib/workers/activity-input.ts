@@ -45,7 +45,6 @@ export async function decodeActivityInput(definition: ActivityTypeDefinition, js
   return instance;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 function parameterClass({ target, method }: ActivityTypeDefinition): (new () => object) | undefined {
   const types = Reflect.getMetadata('design:paramtypes', target.prototype as object, method) as unknown[] | undefined;
   const first = types?.[0];

@@ -71,7 +71,9 @@ for (const transport of TRANSPORTS) {
     it('resolves result() with the decoded result once the execution completes', async () => {
       const run = await client.start(Echo, 'x', { workflowId: 'echo-complete' });
       const result = run.result({ timeoutMs: 10_000 });
-      await decideNext(swf, [{ decisionType: 'CompleteWorkflowExecution', completeWorkflowExecutionDecisionAttributes: { result: '{"a":[1,2]}' } }]);
+      await decideNext(swf, [
+        { decisionType: 'CompleteWorkflowExecution', completeWorkflowExecutionDecisionAttributes: { result: '{"a":[1,2]}' } },
+      ]);
       expect(await result).to.deep.equal({ a: [1, 2] });
     });
 
@@ -81,7 +83,9 @@ for (const transport of TRANSPORTS) {
       await decideNext(swf, [
         { decisionType: 'ContinueAsNewWorkflowExecution', continueAsNewWorkflowExecutionDecisionAttributes: { input: '"second"' } },
       ]);
-      await decideNext(swf, [{ decisionType: 'CompleteWorkflowExecution', completeWorkflowExecutionDecisionAttributes: { result: '"done"' } }]);
+      await decideNext(swf, [
+        { decisionType: 'CompleteWorkflowExecution', completeWorkflowExecutionDecisionAttributes: { result: '"done"' } },
+      ]);
       expect(await result).to.equal('done');
     });
 
@@ -133,7 +137,9 @@ for (const transport of TRANSPORTS) {
 
     it('refuses two list filters at once, as SWF does', async () => {
       const error = await client.list({ tag: 'a', workflowId: 'b' }).catch((e: unknown) => e);
-      expect((error as Error).message).to.equal('list(): SWF filters by one of type, tag, workflowId and closeStatus at a time; got tag and workflowId.');
+      expect((error as Error).message).to.equal(
+        'list(): SWF filters by one of type, tag, workflowId and closeStatus at a time; got tag and workflowId.',
+      );
     });
   });
 }

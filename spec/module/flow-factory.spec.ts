@@ -158,7 +158,9 @@ describe('a worker process killed mid-execution (HTTP)', () => {
     const local = await TRANSPORTS[1].start();
     const clientApp = await FlowFactory.create(SpecModule, { ...options(local), workers: false });
     const spawnWorker = () => {
-      const child = spawn(process.execPath, [join(__dirname, 'fixtures', 'worker-process.js'), local.url!], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, [join(__dirname, 'fixtures', 'worker-process.js'), local.url!], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       children.push(child);
       const ready = new Promise<void>((resolve, reject) => {
         child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
@@ -226,13 +228,22 @@ describe('FlowFactory', () => {
     expect(calls).to.deep.equal(['init first', 'init second', 'destroy second', 'destroy first']);
   });
 
-  it('makes a client-only app that starts no workers', async () => {
+  it('makes a client-only app that starts no workers, served by workers elsewhere', async () => {
+    const lambdaInvoker = new InProcessLambdaInvoker().register('double', specLambdas.double as (input: unknown) => unknown);
+    const serviceWithLambdas = await TRANSPORTS[0].start({ lambdaInvoker });
+    const workers = await FlowFactory.create(SpecModule, options(serviceWithLambdas));
     const logger = new RecordingLogger();
-    const app = await FlowFactory.create(SpecModule, { domain: 'client-only', taskList: 't', local: true, workers: false, logger, handleSignals: false });
-    const run = await app.get(WorkflowClient).start(Doubler, 4);
-    expect((await run.describe()).executionInfo?.executionStatus).to.equal('OPEN');
-    expect(logger.find('decider polling')).to.equal(undefined);
-    await app.close();
+    const clientOnly = await FlowFactory.create(SpecModule, { ...options(serviceWithLambdas), logger, workers: false });
+    try {
+      const run = await clientOnly.get(WorkflowClient).start(Doubler, 4);
+      expect(await run.result({ timeoutMs: 10_000 })).to.equal(8);
+      expect(logger.find('decider polling')).to.equal(undefined);
+      expect(logger.find('activity worker polling')).to.equal(undefined);
+    } finally {
+      await clientOnly.close();
+      await workers.close();
+      await serviceWithLambdas.close();
+    }
   });
 
   it('stops by itself after maxTime and resolves app.closed', async () => {
