@@ -22,11 +22,12 @@ export function formatTimeline(events: readonly HistoryEvent[], options: Timelin
   const width = options.width ?? 60;
   const start = events[0]?.eventTimestamp?.getTime() ?? 0;
   const idWidth = String(events.at(-1)?.eventId ?? 0).length;
+  const callIds = new Map<number, string>();
   return events
     .filter((event) => !(options.hideDecisionTasks && DECISION_TASK.test(event.eventType ?? '')))
     .map((event) => {
       const offset = (((event.eventTimestamp?.getTime() ?? start) - start) / 1000).toFixed(3);
-      const summary = summarize(event, (text) => clip(text, width));
+      const summary = summarize(event, callIds, (text) => clip(text, width));
       return `  +${offset}s ${String(event.eventId).padStart(idWidth)} ${(event.eventType ?? '?').padEnd(42)} ${summary}`.trimEnd();
     })
     .join('\n');
@@ -39,7 +40,7 @@ function clip(text: string | undefined, width: number): string {
 }
 
 /** The attributes worth a glance, per event type; the rest show their ids. */
-function summarize(event: HistoryEvent, c: (text: string | undefined) => string): string {
+function summarize(event: HistoryEvent, callIds: Map<number, string>, c: (text: string | undefined) => string): string {
   const e = event as unknown as Record<string, Record<string, unknown> | undefined>;
   const attrs = Object.entries(e).find(([key]) => key.endsWith('EventAttributes'))?.[1] ?? {};
   const a = attrs as Record<string, unknown> & {
@@ -49,8 +50,15 @@ function summarize(event: HistoryEvent, c: (text: string | undefined) => string)
   const type = a.workflowType ?? a.activityType;
   const parts: string[] = [];
   for (const key of ['timerId', 'activityId', 'id', 'markerName', 'signalName', 'workflowId']) {
-    if (typeof a[key] === 'string' && !(key === 'workflowId' && a.workflowExecution)) parts.push(a[key] as string);
+    if (typeof a[key] === 'string' && !(key === 'workflowId' && a.workflowExecution)) {
+      parts.push(a[key] as string);
+      callIds.set(event.eventId ?? 0, a[key] as string);
+      break;
+    }
   }
+  // Started, completed and failed events name their call by the event that scheduled it.
+  const origin = [a.scheduledEventId, a.initiatedEventId, a.startedEventId].find((id) => typeof id === 'number' && callIds.has(id));
+  if (parts.length === 0 && typeof origin === 'number') parts.push(callIds.get(origin)!);
   if (typeof a.name === 'string') parts.push(a.name);
   if (type) parts.push(`${type.name} ${type.version}`);
   if (typeof a.startToFireTimeout === 'string') parts.push(`${a.startToFireTimeout}s`);

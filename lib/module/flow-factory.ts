@@ -170,6 +170,7 @@ async function startWorkers(
       identity: config.identity,
       logger,
       concurrency: options.deciderConcurrency,
+      cacheSize: options.deciderCacheSize,
       onNondeterminism: options.onNondeterminism,
       watchUrl: config.watchUrl,
     });

@@ -36,6 +36,8 @@ export interface FlowOptions {
   activityConcurrency?: number;
   /** Decision tasks handled at once (default 2). */
   deciderConcurrency?: number;
+  /** Running executions the decider keeps between decision tasks (default 1000; 0 replays each task in full). */
+  deciderCacheSize?: number;
   /** Stop polling after this many seconds, finish in-flight work and resolve `app.closed`. */
   maxTime?: number;
   /** How long `close()` waits for in-flight tasks (default 30 s). */

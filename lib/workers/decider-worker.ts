@@ -1,4 +1,5 @@
 import {
+  GetWorkflowExecutionHistoryCommand,
   PollForDecisionTaskCommand,
   RespondDecisionTaskCompletedCommand,
   type DecisionTask,
@@ -6,12 +7,14 @@ import {
   type SWFClient,
 } from '@aws-sdk/client-swf';
 import type { DependencyContainer } from 'tsyringe';
-import { NondeterminismError, decide } from '../engine';
+import { ExecutionOutOfSyncError, NondeterminismError, WorkflowExecution, type DecisionResult } from '../engine';
 import type { Logger } from '../logging/logger';
 import type { TypeRegistry } from '../metadata/type-registry';
+import type { WorkflowDefinition } from '../metadata/workflow-definition';
 import { MAX_DETAILS_LENGTH, MAX_REASON_LENGTH, truncate } from './limits';
 import { PollLoop, describeError } from './poll-loop';
 import { registerWorkflowType } from './register-types';
+import { ExecutionCache } from './execution-cache';
 import { Slots } from './slots';
 
 export interface DeciderWorkerOptions {
@@ -31,6 +34,14 @@ export interface DeciderWorkerOptions {
   watchUrl?: (workflowId: string, runId: string) => string | undefined;
   /** Register the served workflow types on start (default true). */
   registerTypes?: boolean;
+  /** Running executions kept between decision tasks (default 1000; 0 replays every task in full). */
+  cacheSize?: number;
+}
+
+/** A decision task as polled: `complete` is false when only the pages newer than a kept execution were read. */
+interface PolledTask {
+  task: DecisionTask;
+  complete: boolean;
 }
 
 /**
@@ -39,8 +50,9 @@ export interface DeciderWorkerOptions {
  * matters: kill it at any moment and executions carry on with the next one.
  */
 export class DeciderWorker {
-  private readonly loop: PollLoop<DecisionTask>;
+  private readonly loop: PollLoop<PolledTask>;
   private readonly seen = new Set<string>();
+  readonly cache: ExecutionCache;
 
   constructor(
     private readonly swf: SWFClient,
@@ -48,12 +60,13 @@ export class DeciderWorker {
     private readonly container: DependencyContainer,
     private readonly options: DeciderWorkerOptions,
   ) {
-    this.loop = new PollLoop<DecisionTask>({
+    this.cache = new ExecutionCache(options.cacheSize ?? 1000);
+    this.loop = new PollLoop<PolledTask>({
       name: 'decider',
       logger: options.logger,
       slots: new Slots(options.concurrency ?? 2),
       poll: (signal) => this.poll(signal),
-      handle: (task) => this.handle(task),
+      handle: ({ task, complete }) => this.handle(task, complete),
     });
   }
 
@@ -75,28 +88,79 @@ export class DeciderWorker {
     await this.loop.stop(timeoutMs);
   }
 
-  /** One decision task with all its history pages merged, or undefined when the poll returned none. */
-  private async poll(signal: AbortSignal): Promise<DecisionTask | undefined> {
+  /**
+   * One decision task, pages read newest first: with a kept execution of the
+   * run, only the pages after its last decision task are read; otherwise all
+   * of them. Events are returned in order either way.
+   */
+  private async poll(signal: AbortSignal): Promise<PolledTask | undefined> {
     const request = {
       domain: this.options.domain,
       taskList: { name: this.options.taskList },
       identity: this.options.identity,
       maximumPageSize: 1000,
+      reverseOrder: true,
     };
     const first = await this.swf.send(new PollForDecisionTaskCommand(request), { abortSignal: signal });
     if (!first.taskToken) return undefined;
+    const kept = this.cache.peek(first.workflowExecution?.runId ?? '');
+    const since = kept?.canContinue(first) ? (first.previousStartedEventId ?? 0) : undefined;
     const events: HistoryEvent[] = [...(first.events ?? [])];
     let nextPageToken = first.nextPageToken;
-    while (nextPageToken) {
+    while (nextPageToken && (since === undefined || (events.at(-1)?.eventId ?? 0) > since)) {
       const page = await this.swf.send(new PollForDecisionTaskCommand({ ...request, nextPageToken }), { abortSignal: signal });
       events.push(...(page.events ?? []));
       nextPageToken = page.nextPageToken;
     }
-    return { ...first, events, nextPageToken: undefined };
+    events.reverse();
+    return { task: { ...first, events, nextPageToken: undefined }, complete: nextPageToken === undefined };
+  }
+
+  /** Every event of the task's execution up to its DecisionTaskStarted, for a full replay after a partial poll. */
+  private async fullHistory(task: DecisionTask): Promise<DecisionTask> {
+    const events: HistoryEvent[] = [];
+    let nextPageToken: string | undefined;
+    do {
+      const page = await this.swf.send(
+        new GetWorkflowExecutionHistoryCommand({
+          domain: this.options.domain,
+          execution: task.workflowExecution,
+          maximumPageSize: 1000,
+          nextPageToken,
+        }),
+      );
+      events.push(...(page.events ?? []));
+      nextPageToken = page.nextPageToken;
+    } while (nextPageToken && (events.at(-1)?.eventId ?? 0) < (task.startedEventId ?? 0));
+    return { ...task, events: events.filter((e) => (e.eventId ?? 0) <= (task.startedEventId ?? 0)) };
+  }
+
+  /** Continues the kept execution when it can, else replays the whole history; keeps the execution while it runs. */
+  private async decide(task: DecisionTask, complete: boolean, definition: WorkflowDefinition): Promise<DecisionResult> {
+    const { workflowId = '', runId = '' } = task.workflowExecution ?? {};
+    const kept = this.cache.take(runId);
+    let execution = kept?.canContinue(task) ? kept : undefined;
+    let input = task;
+    if (!execution) {
+      execution = WorkflowExecution.start(definition, { workflowId, runId, container: this.container });
+      if (!complete) input = await this.fullHistory(task);
+    }
+    let result: DecisionResult;
+    try {
+      result = await execution.decide(input);
+    } catch (error) {
+      if (!(error instanceof ExecutionOutOfSyncError) || execution !== kept) throw error;
+      // The kept execution and SWF disagree on what came before: start over from the whole history.
+      this.options.logger.warn('kept execution out of sync; replaying in full', { workflowId, runId, error: error.message });
+      execution = WorkflowExecution.start(definition, { workflowId, runId, container: this.container });
+      result = await execution.decide(complete ? task : await this.fullHistory(task));
+    }
+    if (result.status === 'open') this.cache.put(execution);
+    return result;
   }
 
   /** Decides one task and responds; on errors it logs one line and leaves the task to time out. Never throws. */
-  async handle(task: DecisionTask): Promise<void> {
+  async handle(task: DecisionTask, complete = true): Promise<void> {
     const { workflowId = '', runId = '' } = task.workflowExecution ?? {};
     const type = `${task.workflowType?.name} ${task.workflowType?.version}`;
     const fields = { domain: this.options.domain, taskList: this.options.taskList, workflowId, runId, workflowType: type };
@@ -118,7 +182,7 @@ export class DeciderWorker {
     let decisions;
     let executionContext: string | undefined;
     try {
-      ({ decisions, executionContext } = await decide(definition.target, task, { container: this.container }));
+      ({ decisions, executionContext } = await this.decide(task, complete, definition));
     } catch (error) {
       if (error instanceof NondeterminismError && this.options.onNondeterminism === 'fail-workflow') {
         log.error('nondeterminism: failing the execution', { ...fields, error: error.message });

@@ -42,7 +42,7 @@ describe('formatTimeline', () => {
       '  +0.000s 1 WorkflowExecutionStarted                   StringTransformer 1.0 ["Hello"]',
       '  +0.000s 2 DecisionTaskScheduled',
       '  +0.250s 3 LambdaFunctionScheduled                    lambda1 string_upcase "Hello"',
-      '  +1.500s 4 LambdaFunctionFailed                       details=xxxxxxxxxxxxxxxxxxx… reason=TypeError: no',
+      '  +1.500s 4 LambdaFunctionFailed                       lambda1 reason=TypeError: no details=xxxxxxxxxxxxxxxxxxx…',
     ]);
   });
 
