@@ -62,11 +62,10 @@ function summarize(event: HistoryEvent, callIds: Map<number, string>, c: (text: 
   if (typeof a.name === 'string') parts.push(a.name);
   if (type) parts.push(`${type.name} ${type.version}`);
   if (typeof a.startToFireTimeout === 'string') parts.push(`${a.startToFireTimeout}s`);
-  for (const key of ['input', 'result', 'details']) {
-    if (typeof a[key] === 'string')
-      parts.push(key === 'input' || key === 'result' ? c(a[key] as string) : `details=${c(a[key] as string)}`);
+  for (const key of ['input', 'result']) {
+    if (typeof a[key] === 'string') parts.push(c(a[key] as string));
   }
-  for (const key of ['reason', 'cause', 'timeoutType']) {
+  for (const key of ['reason', 'cause', 'timeoutType', 'details']) {
     if (typeof a[key] === 'string') parts.push(`${key}=${c(a[key] as string)}`);
   }
   return parts.join(' ');
