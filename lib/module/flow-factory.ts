@@ -130,6 +130,11 @@ async function connect(options: FlowOptions, logger: Logger): Promise<Connection
   }
   // SWF holds a long poll open for up to 60 s: the socket must outlive it.
   const swf = options.swfClient ?? new SWFClient({ requestHandler: new NodeHttpHandler({ requestTimeout: 70_000 }), ...options.swf });
+  const endpoint = typeof options.swf?.endpoint === 'string' ? options.swf.endpoint : undefined;
+  if (endpoint && !/amazonaws\.com/.test(endpoint)) {
+    // Not AWS: most likely a tsflow dev-server, whose dashboard lives at its root.
+    return { swf, watchUrl: (workflowId, runId) => dashboardUrl(endpoint.replace(/\/$/, ''), options.domain, workflowId, runId) };
+  }
   const region = await swf.config.region().catch(() => undefined);
   return {
     swf,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConsoleLogger, FlowFactory, WorkerModule, WorkflowClient, formatTimeline } from 'tsflow';
+import { ConsoleLogger, FlowFactory, WorkerModule, WorkflowClient, formatTimeline, type FlowOptions } from 'tsflow';
 import { lambdas } from './lambdas';
 import { StringConcatter, StringTransformer } from './workflows';
 
@@ -7,21 +7,36 @@ import { StringConcatter, StringTransformer } from './workflows';
 export class StringTransformerModule {}
 
 /**
- * Runs the string transformer end to end on the embedded SWF service:
- * `npm start` (or `npm start -- some words`).
+ * Where the sample runs, from the environment:
+ * - nothing set: on an SWF service embedded in this process, Lambdas in-process;
+ * - `SWF_ENDPOINT=http://127.0.0.1:8080`: on a `tsflow dev-server` (any credentials);
+ * - `SWF_REGION=eu-west-1` and `LAMBDA_ROLE=arn:…`: on AWS SWF, with the three
+ *   functions deployed to Lambda and the usual AWS credentials.
  */
+function connection(): { options: Pick<FlowOptions, 'local' | 'swf' | 'registerDomain'>; where: string } {
+  const { SWF_ENDPOINT, SWF_REGION } = process.env;
+  if (SWF_ENDPOINT) {
+    const credentials = { accessKeyId: 'dev-server', secretAccessKey: 'dev-server' };
+    return { options: { swf: { endpoint: SWF_ENDPOINT, region: 'us-east-1', credentials }, registerDomain: true }, where: SWF_ENDPOINT };
+  }
+  if (SWF_REGION) return { options: { swf: { region: SWF_REGION }, registerDomain: true }, where: `AWS SWF in ${SWF_REGION}` };
+  return { options: { local: { lambdas } }, where: 'the embedded SWF service' };
+}
+
+/** Runs the string transformer end to end: `npm start` (or `npm start -- some words`). */
 async function main(): Promise<void> {
   const words = process.argv.length > 2 ? process.argv.slice(2) : ['Hello', ' ', 'World'];
+  const { options, where } = connection();
   const app = await FlowFactory.create(StringTransformerModule, {
     domain: 'tsflow-samples',
     taskList: 'string-transformer',
-    local: { lambdas },
+    ...options,
     logger: new ConsoleLogger({ level: (process.env.TSFLOW_LOG_LEVEL as 'info') ?? 'warn' }),
   });
   try {
     const client = app.get(WorkflowClient);
-    console.log(`Starting StringTransformer with ${JSON.stringify(words)} on the embedded SWF service…`);
-    const run = await client.start(StringTransformer, words);
+    console.log(`Starting StringTransformer with ${JSON.stringify(words)} on ${where}…`);
+    const run = await client.start(StringTransformer, words, { lambdaRole: process.env.LAMBDA_ROLE });
     const result = await run.result({ timeoutMs: 60_000 });
     console.log(`\nResult: ${JSON.stringify(result)}\n`);
     const history = await run.history();
