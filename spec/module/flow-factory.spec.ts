@@ -16,7 +16,7 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '../../index';
-import { InProcessLambdaInvoker } from '../../lib/local';
+import { InProcessLambdaInvoker, LocalSwfService, ManualClock, TimeSkipper } from '../../lib/local';
 import { TRANSPORTS, type LocalTransport } from '../helpers/local-transports';
 import { RecordingLogger } from '../helpers/quiet-logger';
 import { Doubler, Exploder, Sleeper, SpecModule, specLambdas } from './fixtures/test-workflows';
@@ -243,6 +243,32 @@ describe('FlowFactory', () => {
       await clientOnly.close();
       await workers.close();
       await serviceWithLambdas.close();
+    }
+  });
+
+  it('finishes a day-long sleep at once on a manual clock with time skipping', async () => {
+    const clock = new ManualClock();
+    const service = new LocalSwfService({ clock });
+    const skipper = new TimeSkipper(service.backend, clock).start();
+    const app = await FlowFactory.create(SpecModule, {
+      domain: 'skipping',
+      taskList: 'spec-decider',
+      swfClient: service.client(),
+      registerDomain: true,
+      logger: new RecordingLogger(),
+      handleSignals: false,
+    });
+    try {
+      const run = await app.get(WorkflowClient).start(Sleeper, 86_400);
+      expect(await run.result({ timeoutMs: 10_000 })).to.equal('slept 86400');
+      const events = await run.history();
+      const started = events.find((e) => e.eventType === 'TimerStarted')!.eventTimestamp!.getTime();
+      const fired = events.find((e) => e.eventType === 'TimerFired')!.eventTimestamp!.getTime();
+      expect(fired - started).to.equal(86_400_000);
+    } finally {
+      skipper.stop();
+      await app.close();
+      await service.close();
     }
   });
 
