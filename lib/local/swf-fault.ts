@@ -1,3 +1,4 @@
+import { TsflowError } from '../errors/tsflow.error';
 /**
  * A fault as SWF returns it: `type` is the wire name sent in `__type`, and
  * `statusCode` the HTTP status. The transport turns it into the JSON body
@@ -6,7 +7,7 @@
  * @example
  * throw SwfFault.unknownResource(`Unknown domain: ${name}`);
  */
-export class SwfFault extends Error {
+export class SwfFault extends TsflowError {
   constructor(
     readonly type: string,
     message: string,

@@ -1,3 +1,4 @@
+import { TsflowError } from '../../errors/tsflow.error';
 /** One Lambda task as the service hands it to an invoker. */
 export interface LambdaInvocation {
   functionName: string;
@@ -23,7 +24,7 @@ export interface LambdaInvoker {
 }
 
 /** Thrown by `invoke` for a function name the invoker does not know. */
-export class UnknownLambdaFunctionError extends Error {
+export class UnknownLambdaFunctionError extends TsflowError {
   constructor(readonly functionName: string) {
     super(`Function not found: ${functionName}`);
     this.name = 'UnknownLambdaFunctionError';

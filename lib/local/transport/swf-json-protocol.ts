@@ -1,3 +1,4 @@
+import { TsflowError } from '../../errors/tsflow.error';
 import { randomUUID } from 'node:crypto';
 import { isSwfFault } from '../swf-fault';
 
@@ -38,7 +39,7 @@ export const SWF_CONTENT_TYPE = 'application/x-amz-json-1.0';
 export const MAX_REQUEST_BYTES = 1024 * 1024;
 
 /** Raised when the caller gave up (SDK abort signal, closed socket). */
-export class RequestAbortedError extends Error {
+export class RequestAbortedError extends TsflowError {
   override readonly name = 'AbortError';
   constructor(action: string) {
     super(`The ${action} request was aborted by the caller before the service answered.`);
