@@ -25,12 +25,20 @@ export type TimerFuture = Promise<void> & {
   cancel(): void;
 };
 
+/** An activity's or child workflow's future, with the `cancel()` its call type promises (`CancellableCall`). */
+type CallFuture = Promise<unknown> & { cancel(): void };
+
 /**
  * Turns workflow calls into commands: the next id of the kind, the SWF
  * decision, and the future the workflow awaits. Futures are marked so that `any`
  * and the timed waits can read when each settled.
  */
 export class CallScheduler {
+  /** Calls open when the execution was asked to cancel, whose cancel decisions wait for the activation's end. */
+  private sweep: Command[] = [];
+  /** Children asked to cancel before SWF told their run id; asked as soon as it does. */
+  private awaitingStart: Command[] = [];
+
   constructor(private readonly state: ReplayState) {
     state.onCancelRequested = (eventId) => this.cancelAll(eventId);
   }
@@ -42,6 +50,7 @@ export class CallScheduler {
   lambda(call: LambdaCallDefinition, input: unknown, options?: LambdaOptions): Promise<unknown> {
     const id = `lambda${this.state.nextSequence('lambda')}`;
     const timeout = options?.startToCloseTimeout ?? call.options.startToCloseTimeout;
+    // SWF cannot cancel a Lambda function: its future has no cancel().
     return this.issue(
       'lambda',
       'ScheduleLambdaFunction',
@@ -58,14 +67,14 @@ export class CallScheduler {
           startToCloseTimeout: duration(timeout),
         }),
       }),
-    );
+    ).promise;
   }
 
-  activity(call: ActivityCallDefinition, input: unknown, overrides?: ActivityCallOptions): Promise<unknown> {
+  activity(call: ActivityCallDefinition, input: unknown, overrides?: ActivityCallOptions): CallFuture {
     const id = `activity${this.state.nextSequence('activity')}`;
     const o = { ...call.options, ...overrides };
     const { name, version } = call.activityType;
-    return this.issue(
+    return this.cancellable(
       'activity',
       'ScheduleActivityTask',
       `${name}@${version}`,
@@ -89,12 +98,12 @@ export class CallScheduler {
     );
   }
 
-  child(call: ChildWorkflowCallDefinition, input: unknown, overrides?: ChildWorkflowCallOptions): Promise<unknown> {
+  child(call: ChildWorkflowCallDefinition, input: unknown, overrides?: ChildWorkflowCallOptions): CallFuture {
     const sequence = this.state.nextSequence('child');
     const o = { ...call.options, ...overrides };
     const id = o.workflowId ?? childWorkflowId(this.state.identity.workflowId, sequence);
     const { name, version } = call.workflowType;
-    return this.issue(
+    return this.cancellable(
       'child',
       'StartChildWorkflowExecution',
       `${name}@${version}`,
@@ -173,35 +182,98 @@ export class CallScheduler {
   }
 
   /**
-   * The execution was asked to cancel: its timers are cancelled, and every other
-   * call it waits for rejects with `CancelledFailure` (SWF cannot take back a
-   * Lambda; activities run on, and children follow their child policy when this
-   * execution closes). A workflow that lets the failure escape `run` is canceled.
+   * The execution was asked to cancel (at event `eventId`). What SWF cannot take
+   * back rejects now, in event order: Lambdas, and timers (their `CancelTimer`
+   * follows). Activities and children are asked to stop and settle with what SWF
+   * reports (`ActivityTaskCanceled`, `ChildWorkflowExecutionCanceled`, or a late
+   * result), as in the AWS Flow Framework. Every cancel decision is made at the
+   * activation's end (`beforeActivation`): only then has history recorded all the
+   * decisions already sent, so a command still unsent then was never sent.
    */
   private cancelAll(eventId: number): void {
     for (const command of this.state.openCommands()) {
-      if (command.kind === 'timer') this.cancelTimer(command);
-      else
+      if (command.kind === 'lambda' || command.kind === 'timer') {
         this.state.reject(
           command.future,
           new CancelledFailure('the workflow execution was asked to cancel', { callId: command.id, eventId }),
         );
+      }
+      if (command.kind !== 'lambda') this.sweep.push(command);
+    }
+  }
+
+  /**
+   * Called once the activation's events are applied, before the workflow runs:
+   * the cancel decisions for a cancellation request, in the calls' creation order,
+   * and for children whose start SWF has just reported.
+   */
+  beforeActivation(): void {
+    const sweep = this.sweep;
+    this.sweep = [];
+    for (const command of sweep) {
+      if (command.kind === 'timer') this.takeBackTimer(command);
+      else this.cancelCall(command);
+    }
+    const waiting = this.awaitingStart;
+    this.awaitingStart = [];
+    for (const child of waiting) {
+      if (this.state.finished || child.future?.settled || !this.state.isOpen(child)) continue;
+      if (child.runId === undefined) this.awaitingStart.push(child);
+      else this.requestCancel(child);
     }
   }
 
   private cancelTimer(timer: Command): void {
     if (timer.future?.settled || this.state.finished) return;
     this.state.reject(timer.future, new CancelledFailure(undefined, { callId: timer.id, eventId: 0 }));
-    if (this.state.drop(timer)) return;
-    this.state.add({
-      kind: 'cancel-timer',
-      decisionType: 'CancelTimer',
-      label: '',
-      id: timer.id,
-      decision: { decisionType: 'CancelTimer', cancelTimerDecisionAttributes: { timerId: timer.id } },
-      state: 'unsent',
-      target: timer,
-    });
+    this.takeBackTimer(timer);
+  }
+
+  /** Drops a timer that was never sent, or decides `CancelTimer` for one SWF still runs. */
+  private takeBackTimer(timer: Command): void {
+    if (this.state.finished || !this.state.isOpen(timer) || this.state.drop(timer)) return;
+    this.addCancel('cancel-timer', timer, { decisionType: 'CancelTimer', cancelTimerDecisionAttributes: { timerId: timer.id } });
+  }
+
+  /**
+   * `cancel()` on an activity's or child's future. A call never sent is dropped and
+   * rejects at once; one SWF runs gets `RequestCancelActivityTask` or
+   * `RequestCancelExternalWorkflowExecution`, and its future settles with what SWF reports.
+   */
+  private cancelCall(command: Command): void {
+    if (this.state.finished || command.cancelRequested || command.future?.settled || !this.state.isOpen(command)) return;
+    command.cancelRequested = true;
+    if (this.state.drop(command)) {
+      this.state.reject(command.future, new CancelledFailure(undefined, { callId: command.id, eventId: 0 }));
+      return;
+    }
+    // SWF would not find a child it has not started yet; ask once it reports the start (or the child settles first).
+    if (command.kind === 'child' && command.runId === undefined) this.awaitingStart.push(command);
+    else this.requestCancel(command);
+  }
+
+  private requestCancel(command: Command): void {
+    if (command.kind === 'activity') {
+      this.addCancel('cancel-activity', command, {
+        decisionType: 'RequestCancelActivityTask',
+        requestCancelActivityTaskDecisionAttributes: { activityId: command.id },
+      });
+    } else {
+      this.addCancel('cancel-child', command, {
+        decisionType: 'RequestCancelExternalWorkflowExecution',
+        requestCancelExternalWorkflowExecutionDecisionAttributes: compact({ workflowId: command.id, runId: command.runId }),
+      });
+    }
+  }
+
+  private addCancel(kind: CommandKind, target: Command, decision: Decision): void {
+    this.state.add({ kind, decisionType: decision.decisionType!, label: '', id: target.id, decision, state: 'unsent', target });
+  }
+
+  private cancellable(...args: Parameters<CallScheduler['issue']>): CallFuture {
+    const { promise, command } = this.issue(...args);
+    Object.defineProperty(promise, 'cancel', { value: () => command && this.cancelCall(command) });
+    return promise as CallFuture;
   }
 
   private issue(
@@ -212,7 +284,7 @@ export class CallScheduler {
     what: string,
     input: unknown,
     build: (encoded: string | undefined) => Decision,
-  ): Promise<unknown> {
+  ): { promise: Promise<unknown>; command?: Command } {
     const future = new Deferred<unknown>();
     let encoded: string | undefined;
     try {
@@ -220,11 +292,13 @@ export class CallScheduler {
     } catch (error) {
       // SWF would refuse the decision; the workflow gets the error on this call and may catch it.
       this.state.reject(future, error);
-      return future.promise;
+      return { promise: future.promise };
     }
     // After the workflow finished, further calls are never sent and never settle.
-    if (!this.state.finished) this.state.add({ kind, decisionType, label, id, decision: build(encoded), state: 'unsent', future });
-    return future.promise;
+    if (this.state.finished) return { promise: future.promise };
+    const command: Command = { kind, decisionType, label, id, decision: build(encoded), state: 'unsent', future };
+    this.state.add(command);
+    return { promise: future.promise, command };
   }
 }
 
