@@ -8,7 +8,8 @@ import type {
   LambdaOptions,
 } from '../metadata';
 import { TsflowError } from '../errors/tsflow.error';
-import { CancelledFailure, SideEffectFailure } from './call-failures';
+import { CallCanceller } from './call-canceller';
+import { SideEffectFailure } from './call-failures';
 import { childWorkflowId } from './child-id';
 import type { Command, CommandKind } from './command';
 import { compact, duration } from './compact';
@@ -34,13 +35,16 @@ type CallFuture = Promise<unknown> & { cancel(): void };
  * and the timed waits can read when each settled.
  */
 export class CallScheduler {
-  /** Calls open when the execution was asked to cancel, whose cancel decisions wait for the activation's end. */
-  private sweep: Command[] = [];
-  /** Children asked to cancel before SWF told their run id; asked as soon as it does. */
-  private awaitingStart: Command[] = [];
+  private readonly canceller: CallCanceller;
 
   constructor(private readonly state: ReplayState) {
-    state.onCancelRequested = (eventId) => this.cancelAll(eventId);
+    this.canceller = new CallCanceller(state);
+    state.onCancelRequested = (eventId) => this.canceller.cancelAll(eventId);
+  }
+
+  /** Once the activation's events are applied, before the workflow runs: see `CallCanceller.beforeActivation`. */
+  beforeActivation(): void {
+    this.canceller.beforeActivation();
   }
 
   deferredOf(future: object): Deferred<unknown> | undefined {
@@ -151,7 +155,7 @@ export class CallScheduler {
     }
     const timer = future.promise as TimerFuture;
     Object.defineProperty(timer, 'timerId', { get: () => command.id });
-    Object.defineProperty(timer, 'cancel', { value: () => this.cancelTimer(command) });
+    Object.defineProperty(timer, 'cancel', { value: () => this.canceller.cancelTimer(command) });
     return timer;
   }
 
@@ -181,98 +185,9 @@ export class CallScheduler {
     return future.promise as Promise<T>;
   }
 
-  /**
-   * The execution was asked to cancel (at event `eventId`). What SWF cannot take
-   * back rejects now, in event order: Lambdas, and timers (their `CancelTimer`
-   * follows). Activities and children are asked to stop and settle with what SWF
-   * reports (`ActivityTaskCanceled`, `ChildWorkflowExecutionCanceled`, or a late
-   * result), as in the AWS Flow Framework. Every cancel decision is made at the
-   * activation's end (`beforeActivation`): only then has history recorded all the
-   * decisions already sent, so a command still unsent then was never sent.
-   */
-  private cancelAll(eventId: number): void {
-    for (const command of this.state.openCommands()) {
-      if (command.kind === 'lambda' || command.kind === 'timer') {
-        this.state.reject(
-          command.future,
-          new CancelledFailure('the workflow execution was asked to cancel', { callId: command.id, eventId }),
-        );
-      }
-      if (command.kind !== 'lambda') this.sweep.push(command);
-    }
-  }
-
-  /**
-   * Called once the activation's events are applied, before the workflow runs:
-   * the cancel decisions for a cancellation request, in the calls' creation order,
-   * and for children whose start SWF has just reported.
-   */
-  beforeActivation(): void {
-    const sweep = this.sweep;
-    this.sweep = [];
-    for (const command of sweep) {
-      if (command.kind === 'timer') this.takeBackTimer(command);
-      else this.cancelCall(command);
-    }
-    const waiting = this.awaitingStart;
-    this.awaitingStart = [];
-    for (const child of waiting) {
-      if (this.state.finished || child.future?.settled || !this.state.isOpen(child)) continue;
-      if (child.runId === undefined) this.awaitingStart.push(child);
-      else this.requestCancel(child);
-    }
-  }
-
-  private cancelTimer(timer: Command): void {
-    if (timer.future?.settled || this.state.finished) return;
-    this.state.reject(timer.future, new CancelledFailure(undefined, { callId: timer.id, eventId: 0 }));
-    this.takeBackTimer(timer);
-  }
-
-  /** Drops a timer that was never sent, or decides `CancelTimer` for one SWF still runs. */
-  private takeBackTimer(timer: Command): void {
-    if (this.state.finished || !this.state.isOpen(timer) || this.state.drop(timer)) return;
-    this.addCancel('cancel-timer', timer, { decisionType: 'CancelTimer', cancelTimerDecisionAttributes: { timerId: timer.id } });
-  }
-
-  /**
-   * `cancel()` on an activity's or child's future. A call never sent is dropped and
-   * rejects at once; one SWF runs gets `RequestCancelActivityTask` or
-   * `RequestCancelExternalWorkflowExecution`, and its future settles with what SWF reports.
-   */
-  private cancelCall(command: Command): void {
-    if (this.state.finished || command.cancelRequested || command.future?.settled || !this.state.isOpen(command)) return;
-    command.cancelRequested = true;
-    if (this.state.drop(command)) {
-      this.state.reject(command.future, new CancelledFailure(undefined, { callId: command.id, eventId: 0 }));
-      return;
-    }
-    // SWF would not find a child it has not started yet; ask once it reports the start (or the child settles first).
-    if (command.kind === 'child' && command.runId === undefined) this.awaitingStart.push(command);
-    else this.requestCancel(command);
-  }
-
-  private requestCancel(command: Command): void {
-    if (command.kind === 'activity') {
-      this.addCancel('cancel-activity', command, {
-        decisionType: 'RequestCancelActivityTask',
-        requestCancelActivityTaskDecisionAttributes: { activityId: command.id },
-      });
-    } else {
-      this.addCancel('cancel-child', command, {
-        decisionType: 'RequestCancelExternalWorkflowExecution',
-        requestCancelExternalWorkflowExecutionDecisionAttributes: compact({ workflowId: command.id, runId: command.runId }),
-      });
-    }
-  }
-
-  private addCancel(kind: CommandKind, target: Command, decision: Decision): void {
-    this.state.add({ kind, decisionType: decision.decisionType!, label: '', id: target.id, decision, state: 'unsent', target });
-  }
-
   private cancellable(...args: Parameters<CallScheduler['issue']>): CallFuture {
     const { promise, command } = this.issue(...args);
-    Object.defineProperty(promise, 'cancel', { value: () => command && this.cancelCall(command) });
+    Object.defineProperty(promise, 'cancel', { value: () => command && this.canceller.cancelCall(command) });
     return promise as CallFuture;
   }
 
