@@ -9,6 +9,7 @@ export { Activities, Activity, ChildWorkflow, Lambda, WorkerModule, Workflow } f
 export type {
   ActivityCall,
   ActivityCallOf,
+  CancellableCall,
   ChildWorkflowCall,
   ChildWorkflowCallOf,
   ChildWorkflowCallOptions,

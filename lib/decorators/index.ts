@@ -8,6 +8,7 @@ export { Workflow } from './workflow.decorator';
 export type {
   ActivityCall,
   ActivityCallOf,
+  CancellableCall,
   ChildWorkflowCall,
   ChildWorkflowCallOf,
   ChildWorkflowCallOptions,

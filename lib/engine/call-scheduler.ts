@@ -8,7 +8,8 @@ import type {
   LambdaOptions,
 } from '../metadata';
 import { TsflowError } from '../errors/tsflow.error';
-import { CancelledFailure, SideEffectFailure } from './call-failures';
+import { CallCanceller } from './call-canceller';
+import { SideEffectFailure } from './call-failures';
 import { childWorkflowId } from './child-id';
 import type { Command, CommandKind } from './command';
 import { compact, duration } from './compact';
@@ -25,14 +26,25 @@ export type TimerFuture = Promise<void> & {
   cancel(): void;
 };
 
+/** An activity's or child workflow's future, with the `cancel()` its call type promises (`CancellableCall`). */
+type CallFuture = Promise<unknown> & { cancel(): void };
+
 /**
  * Turns workflow calls into commands: the next id of the kind, the SWF
  * decision, and the future the workflow awaits. Futures are marked so that `any`
  * and the timed waits can read when each settled.
  */
 export class CallScheduler {
+  private readonly canceller: CallCanceller;
+
   constructor(private readonly state: ReplayState) {
-    state.onCancelRequested = (eventId) => this.cancelAll(eventId);
+    this.canceller = new CallCanceller(state);
+    state.onCancelRequested = (eventId) => this.canceller.cancelAll(eventId);
+  }
+
+  /** Once the activation's events are applied, before the workflow runs: see `CallCanceller.beforeActivation`. */
+  beforeActivation(): void {
+    this.canceller.beforeActivation();
   }
 
   deferredOf(future: object): Deferred<unknown> | undefined {
@@ -42,6 +54,7 @@ export class CallScheduler {
   lambda(call: LambdaCallDefinition, input: unknown, options?: LambdaOptions): Promise<unknown> {
     const id = `lambda${this.state.nextSequence('lambda')}`;
     const timeout = options?.startToCloseTimeout ?? call.options.startToCloseTimeout;
+    // SWF cannot cancel a Lambda function: its future has no cancel().
     return this.issue(
       'lambda',
       'ScheduleLambdaFunction',
@@ -58,14 +71,14 @@ export class CallScheduler {
           startToCloseTimeout: duration(timeout),
         }),
       }),
-    );
+    ).promise;
   }
 
-  activity(call: ActivityCallDefinition, input: unknown, overrides?: ActivityCallOptions): Promise<unknown> {
+  activity(call: ActivityCallDefinition, input: unknown, overrides?: ActivityCallOptions): CallFuture {
     const id = `activity${this.state.nextSequence('activity')}`;
     const o = { ...call.options, ...overrides };
     const { name, version } = call.activityType;
-    return this.issue(
+    return this.cancellable(
       'activity',
       'ScheduleActivityTask',
       `${name}@${version}`,
@@ -89,12 +102,12 @@ export class CallScheduler {
     );
   }
 
-  child(call: ChildWorkflowCallDefinition, input: unknown, overrides?: ChildWorkflowCallOptions): Promise<unknown> {
+  child(call: ChildWorkflowCallDefinition, input: unknown, overrides?: ChildWorkflowCallOptions): CallFuture {
     const sequence = this.state.nextSequence('child');
     const o = { ...call.options, ...overrides };
     const id = o.workflowId ?? childWorkflowId(this.state.identity.workflowId, sequence);
     const { name, version } = call.workflowType;
-    return this.issue(
+    return this.cancellable(
       'child',
       'StartChildWorkflowExecution',
       `${name}@${version}`,
@@ -142,7 +155,7 @@ export class CallScheduler {
     }
     const timer = future.promise as TimerFuture;
     Object.defineProperty(timer, 'timerId', { get: () => command.id });
-    Object.defineProperty(timer, 'cancel', { value: () => this.cancelTimer(command) });
+    Object.defineProperty(timer, 'cancel', { value: () => this.canceller.cancelTimer(command) });
     return timer;
   }
 
@@ -172,36 +185,10 @@ export class CallScheduler {
     return future.promise as Promise<T>;
   }
 
-  /**
-   * The execution was asked to cancel: its timers are cancelled, and every other
-   * call it waits for rejects with `CancelledFailure` (SWF cannot take back a
-   * Lambda; activities run on, and children follow their child policy when this
-   * execution closes). A workflow that lets the failure escape `run` is canceled.
-   */
-  private cancelAll(eventId: number): void {
-    for (const command of this.state.openCommands()) {
-      if (command.kind === 'timer') this.cancelTimer(command);
-      else
-        this.state.reject(
-          command.future,
-          new CancelledFailure('the workflow execution was asked to cancel', { callId: command.id, eventId }),
-        );
-    }
-  }
-
-  private cancelTimer(timer: Command): void {
-    if (timer.future?.settled || this.state.finished) return;
-    this.state.reject(timer.future, new CancelledFailure(undefined, { callId: timer.id, eventId: 0 }));
-    if (this.state.drop(timer)) return;
-    this.state.add({
-      kind: 'cancel-timer',
-      decisionType: 'CancelTimer',
-      label: '',
-      id: timer.id,
-      decision: { decisionType: 'CancelTimer', cancelTimerDecisionAttributes: { timerId: timer.id } },
-      state: 'unsent',
-      target: timer,
-    });
+  private cancellable(...args: Parameters<CallScheduler['issue']>): CallFuture {
+    const { promise, command } = this.issue(...args);
+    Object.defineProperty(promise, 'cancel', { value: () => command && this.canceller.cancelCall(command) });
+    return promise as CallFuture;
   }
 
   private issue(
@@ -212,7 +199,7 @@ export class CallScheduler {
     what: string,
     input: unknown,
     build: (encoded: string | undefined) => Decision,
-  ): Promise<unknown> {
+  ): { promise: Promise<unknown>; command?: Command } {
     const future = new Deferred<unknown>();
     let encoded: string | undefined;
     try {
@@ -220,11 +207,13 @@ export class CallScheduler {
     } catch (error) {
       // SWF would refuse the decision; the workflow gets the error on this call and may catch it.
       this.state.reject(future, error);
-      return future.promise;
+      return { promise: future.promise };
     }
     // After the workflow finished, further calls are never sent and never settle.
-    if (!this.state.finished) this.state.add({ kind, decisionType, label, id, decision: build(encoded), state: 'unsent', future });
-    return future.promise;
+    if (this.state.finished) return { promise: future.promise };
+    const command: Command = { kind, decisionType, label, id, decision: build(encoded), state: 'unsent', future };
+    this.state.add(command);
+    return { promise: future.promise, command };
   }
 }
 

@@ -2,7 +2,7 @@ import type { Decision, DecisionType } from '@aws-sdk/client-swf';
 import type { Deferred } from './deferred';
 
 /** What a workflow asked for, in call order: each becomes one SWF decision. */
-export type CommandKind = 'lambda' | 'activity' | 'child' | 'timer' | 'cancel-timer' | 'marker';
+export type CommandKind = 'lambda' | 'activity' | 'child' | 'timer' | 'cancel-timer' | 'cancel-activity' | 'cancel-child' | 'marker';
 
 /**
  * One command and its life: `unsent` until history shows SWF recorded it
@@ -20,8 +20,14 @@ export interface Command {
   state: 'unsent' | 'recorded' | 'dropped';
   /** The workflow's future, for commands that have a result. */
   readonly future?: Deferred<unknown>;
-  /** For `cancel-timer`: the timer it cancels. */
+  /** For `cancel-timer`, `cancel-activity` and `cancel-child`: the call it cancels. */
   readonly target?: Command;
+  /** History closed the call (completed, failed, fired, canceled, …): SWF no longer knows it as open. */
+  closed?: boolean;
+  /** The workflow asked SWF to cancel this activity or child; asked once, whatever the answer. */
+  cancelRequested?: boolean;
+  /** A child's run id, once `ChildWorkflowExecutionStarted` told it. */
+  runId?: string;
 }
 
 /** Writes a history-given id into the decision, so later decisions (CancelTimer) use SWF's id. */

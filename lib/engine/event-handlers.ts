@@ -41,7 +41,7 @@ export const eventHandlers: EventHandlers = {
   WorkflowExecutionTimedOut: (s) => void (s.closed = true),
   // Signals are accepted; workflows cannot observe them yet.
   WorkflowExecutionSignaled: accept,
-  // Cancels the workflow's timers and rejects what it waits for (see CallScheduler.cancelAll).
+  // Rejects its Lambdas and timers now; cancels timers, activities and children at the activation's end (CallScheduler.cancelAll).
   WorkflowExecutionCancelRequested: (s, _e, id) => s.requestCancel(id),
 
   // Decision tasks delimit activations; that is computed before events are applied.
@@ -105,11 +105,12 @@ export const eventHandlers: EventHandlers = {
     const a = e.activityTaskCanceledEventAttributes;
     settleFailure(s, s.take(a?.scheduledEventId), id, (o) => new CancelledFailure(a?.details, o));
   },
-  // tsflow does not request activity cancellation yet: a record of one is a decision this workflow did not make.
+  // Records of RequestCancelActivityTask. The activity's future settles with what its worker reports; when
+  // the request failed (ACTIVITY_ID_UNKNOWN: it had already closed), history holds its outcome already.
   ActivityTaskCancelRequested: (s, e, id) =>
-    void s.recorded(id, 'RequestCancelActivityTask', '', e.activityTaskCancelRequestedEventAttributes?.activityId),
+    void s.confirmed(id, 'RequestCancelActivityTask', '', e.activityTaskCancelRequestedEventAttributes?.activityId),
   RequestCancelActivityTaskFailed: (s, e, id) =>
-    void s.recorded(id, 'RequestCancelActivityTask', '', e.requestCancelActivityTaskFailedEventAttributes?.activityId),
+    void s.confirmed(id, 'RequestCancelActivityTask', '', e.requestCancelActivityTaskFailedEventAttributes?.activityId),
 
   // Child workflows.
   StartChildWorkflowExecutionInitiated: (s, e, id) => {
@@ -123,7 +124,12 @@ export const eventHandlers: EventHandlers = {
       s.take(a?.initiatedEventId || undefined) ?? s.recorded(id, 'StartChildWorkflowExecution', typeLabel(a?.workflowType), a?.workflowId);
     settleFailure(s, command, id, (o) => new ScheduleFailure(a?.cause, 'StartChildWorkflowExecutionFailed', o));
   },
-  ChildWorkflowExecutionStarted: accept,
+  // The child's run id, which a later RequestCancelExternalWorkflowExecution names.
+  ChildWorkflowExecutionStarted: (s, e) => {
+    const a = e.childWorkflowExecutionStartedEventAttributes;
+    const command = s.peek(a?.initiatedEventId);
+    if (command) command.runId = a?.workflowExecution?.runId;
+  },
   ChildWorkflowExecutionCompleted: (s, e, id) => {
     const a = e.childWorkflowExecutionCompletedEventAttributes;
     settleResult(s, s.take(a?.initiatedEventId), id, a?.result);
@@ -158,8 +164,12 @@ export const eventHandlers: EventHandlers = {
   },
   TimerFired: (s, e) => s.resolve(s.take(e.timerFiredEventAttributes?.startedEventId)?.future, undefined),
   // The workflow's timer future was settled when it called cancel(); these only confirm the CancelTimer decision.
-  TimerCanceled: (s, e, id) => void s.recorded(id, 'CancelTimer', '', e.timerCanceledEventAttributes?.timerId),
-  CancelTimerFailed: (s, e, id) => void s.recorded(id, 'CancelTimer', '', e.cancelTimerFailedEventAttributes?.timerId),
+  TimerCanceled: (s, e, id) => {
+    const a = e.timerCanceledEventAttributes;
+    s.confirmed(id, 'CancelTimer', '', a?.timerId);
+    s.take(a?.startedEventId);
+  },
+  CancelTimerFailed: (s, e, id) => void s.confirmed(id, 'CancelTimer', '', e.cancelTimerFailedEventAttributes?.timerId),
 
   // Markers: sideEffect values are read from an index built before replay; these confirm the RecordMarker decision.
   MarkerRecorded: (s, e, id) => {
@@ -171,14 +181,26 @@ export const eventHandlers: EventHandlers = {
     s.recorded(id, 'RecordMarker', name, name);
   },
 
-  // Signalling and cancelling other executions: tsflow does not decide these yet.
+  // Signalling other executions: tsflow does not decide these yet.
   SignalExternalWorkflowExecutionInitiated: (s, _e, id) => void s.recorded(id, 'SignalExternalWorkflowExecution', '', undefined),
   SignalExternalWorkflowExecutionFailed: (s, _e, id) => void s.recorded(id, 'SignalExternalWorkflowExecution', '', undefined),
   ExternalWorkflowExecutionSignaled: accept,
-  RequestCancelExternalWorkflowExecutionInitiated: (s, _e, id) =>
-    void s.recorded(id, 'RequestCancelExternalWorkflowExecution', '', undefined),
-  RequestCancelExternalWorkflowExecutionFailed: (s, _e, id) => void s.recorded(id, 'RequestCancelExternalWorkflowExecution', '', undefined),
-  ExternalWorkflowExecutionCancelRequested: accept,
+  // Cancelling a child. The child's future settles with its own outcome event; a failed request
+  // (UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION: it had already closed) changes nothing.
+  RequestCancelExternalWorkflowExecutionInitiated: (s, e, id) =>
+    void s.recorded(
+      id,
+      'RequestCancelExternalWorkflowExecution',
+      '',
+      e.requestCancelExternalWorkflowExecutionInitiatedEventAttributes?.workflowId,
+    ),
+  RequestCancelExternalWorkflowExecutionFailed: (s, e, id) => {
+    const a = e.requestCancelExternalWorkflowExecutionFailedEventAttributes;
+    // After an Initiated event it reports on that; without one (initiatedEventId 0) it is the decision's record.
+    if (!s.take(a?.initiatedEventId || undefined)) s.confirmed(id, 'RequestCancelExternalWorkflowExecution', '', a?.workflowId);
+  },
+  ExternalWorkflowExecutionCancelRequested: (s, e) =>
+    void s.take(e.externalWorkflowExecutionCancelRequestedEventAttributes?.initiatedEventId),
 };
 
 /** Applies one event; event types newer than this SDK's list are accepted and ignored. */

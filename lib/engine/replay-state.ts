@@ -137,6 +137,23 @@ export class ReplayState {
     this.onCancelRequested?.(eventId);
   }
 
+  /** A decision record no later event refers to (`ActivityTaskCancelRequested`, …): matched, then forgotten. */
+  confirmed(eventId: number, decisionType: DecisionType, label: string, id: string | undefined): Command {
+    const command = this.recorded(eventId, decisionType, label, id);
+    this.byEventId.delete(eventId);
+    return command;
+  }
+
+  /** The command recorded at `eventId`, for events that tell about it without closing it (`ChildWorkflowExecutionStarted`). */
+  peek(eventId: number | undefined): Command | undefined {
+    return eventId === undefined ? undefined : this.byEventId.get(eventId);
+  }
+
+  /** SWF knows the call as open: not yet sent (so it can still be dropped), or recorded and not closed by history. */
+  isOpen(command: Command): boolean {
+    return command.state === 'unsent' || (command.state === 'recorded' && !command.closed);
+  }
+
   /** Commands whose future has not settled: recorded ones in record order, then unsent ones in call order. */
   openCommands(): Command[] {
     const open: Command[] = [];
@@ -150,6 +167,7 @@ export class ReplayState {
     if (eventId === undefined) return undefined;
     const command = this.byEventId.get(eventId);
     this.byEventId.delete(eventId);
+    if (command) command.closed = true;
     return command;
   }
 

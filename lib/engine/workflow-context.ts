@@ -61,7 +61,10 @@ export class WorkflowContext {
     return this.state.replaying;
   }
 
-  /** The execution was asked to cancel (`RequestCancelWorkflowExecution`); the calls it waited for then rejected with `CancelledFailure`. */
+  /**
+   * The execution was asked to cancel (`RequestCancelWorkflowExecution`): its timers and Lambdas then rejected
+   * with `CancelledFailure`, and its activities and children were asked to cancel (they reject once SWF reports it).
+   */
   get isCancelRequested(): boolean {
     return this.state.cancelRequested;
   }

@@ -158,6 +158,7 @@ export class WorkflowExecution {
       activations++;
       this.state.now = toDate(event.eventTimestamp);
       this.state.replaying = options.replayOnly === true || id !== end;
+      this.scheduler.beforeActivation();
       this.startRun();
       await untilQuiescent();
     }

@@ -189,6 +189,7 @@ export class HistoryBuilder {
     return this.add('ActivityTaskCanceled', {
       scheduledEventId: this.idOf('activity', id),
       startedEventId: this.ids.get(`activity-started:${id}`),
+      latestCancelRequestedEventId: this.ids.get(`cancel-activity:${id}`),
       details,
     });
   }
@@ -216,6 +217,24 @@ export class HistoryBuilder {
   }
   childTerminated(workflowId: string): this {
     return this.childEvent('ChildWorkflowExecutionTerminated', workflowId, {});
+  }
+
+  /** SWF asked the child to cancel (after `RequestCancelExternalWorkflowExecutionInitiated`). */
+  childCancelRequested(workflowId: string): this {
+    return this.add('ExternalWorkflowExecutionCancelRequested', {
+      initiatedEventId: this.idOf('cancel-external', workflowId),
+      workflowExecution: { workflowId, runId: `${workflowId}-run` },
+    });
+  }
+  /** SWF could not find the child to cancel (it had closed). */
+  childCancelFailed(workflowId: string, cause = 'UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION'): this {
+    return this.add('RequestCancelExternalWorkflowExecutionFailed', {
+      workflowId,
+      runId: `${workflowId}-run`,
+      cause,
+      initiatedEventId: this.idOf('cancel-external', workflowId),
+      decisionTaskCompletedEventId: this.lastCompleted,
+    });
   }
 
   // Timers and markers.
@@ -294,6 +313,20 @@ export class HistoryBuilder {
         this.add('MarkerRecorded', { ...a, decisionTaskCompletedEventId: d });
         return;
       }
+      case 'RequestCancelActivityTask': {
+        const a = decision.requestCancelActivityTaskDecisionAttributes!;
+        this.remember('cancel-activity', a.activityId!, this.add('ActivityTaskCancelRequested', { ...a, decisionTaskCompletedEventId: d }));
+        return;
+      }
+      case 'RequestCancelExternalWorkflowExecution': {
+        const a = decision.requestCancelExternalWorkflowExecutionDecisionAttributes!;
+        this.remember(
+          'cancel-external',
+          a.workflowId!,
+          this.add('RequestCancelExternalWorkflowExecutionInitiated', { ...a, decisionTaskCompletedEventId: d }),
+        );
+        return;
+      }
       case 'CompleteWorkflowExecution':
         this.add('WorkflowExecutionCompleted', {
           ...decision.completeWorkflowExecutionDecisionAttributes,
@@ -342,6 +375,24 @@ export class HistoryBuilder {
         const a = decision.startTimerDecisionAttributes!;
         return this.add('StartTimerFailed', { timerId: a.timerId, cause, decisionTaskCompletedEventId: d });
       }
+      case 'RequestCancelActivityTask': {
+        const a = decision.requestCancelActivityTaskDecisionAttributes!;
+        return this.add('RequestCancelActivityTaskFailed', { activityId: a.activityId, cause, decisionTaskCompletedEventId: d });
+      }
+      case 'RequestCancelExternalWorkflowExecution': {
+        const a = decision.requestCancelExternalWorkflowExecutionDecisionAttributes!;
+        return this.add('RequestCancelExternalWorkflowExecutionFailed', {
+          ...a,
+          cause,
+          initiatedEventId: 0,
+          decisionTaskCompletedEventId: d,
+        });
+      }
+      case 'CompleteWorkflowExecution':
+      case 'FailWorkflowExecution':
+      case 'CancelWorkflowExecution':
+        // e.g. UNHANDLED_DECISION: events arrived while the decision task was started.
+        return this.add(`${decision.decisionType}Failed`, { cause, decisionTaskCompletedEventId: d });
       default:
         throw new Error(`HistoryBuilder cannot refuse ${decision.decisionType} yet`);
     }

@@ -19,7 +19,7 @@ import {
 import { InProcessLambdaInvoker, LocalSwfService, ManualClock, TimeSkipper } from '../../lib/local';
 import { TRANSPORTS, type LocalTransport } from '../helpers/local-transports';
 import { RecordingLogger } from '../helpers/quiet-logger';
-import { Doubler, Exploder, Sleeper, SpecModule, specLambdas } from './fixtures/test-workflows';
+import { Cruncher, Doubler, Exploder, Nester, Sleeper, SpecModule, abortedCrunches, specLambdas } from './fixtures/test-workflows';
 
 const options = (local: LocalTransport) => ({
   domain: 'spec',
@@ -94,6 +94,55 @@ for (const transport of TRANSPORTS) {
       expect(error).to.be.instanceOf(WorkflowExecutionCanceledError);
       const types = (await run.history()).map((e) => e.eventType);
       expect(types).to.include.members(['WorkflowExecutionCancelRequested', 'TimerCanceled', 'WorkflowExecutionCanceled']);
+    });
+
+    it('cancels an execution through the client: its running activity is asked to stop, stops, and then the workflow closes', async () => {
+      const run = await client.start(Cruncher, 10_000);
+      await waitForEvent(client, run.workflowId, run.runId!, 'ActivityTaskStarted');
+      await run.cancel();
+      const error = await run.result({ timeoutMs: 10_000 }).catch((e: unknown) => e);
+      expect(error).to.be.instanceOf(WorkflowExecutionCanceledError);
+      expect(abortedCrunches).to.include(run.workflowId);
+      const types = (await run.history()).map((e) => e.eventType as string);
+      const sequence = [
+        'WorkflowExecutionCancelRequested',
+        'ActivityTaskCancelRequested',
+        'ActivityTaskCanceled',
+        'WorkflowExecutionCanceled',
+      ];
+      const positions = sequence.map((type) => types.indexOf(type));
+      expect(
+        positions.every((p) => p >= 0),
+        types.join(', '),
+      ).to.equal(true);
+      expect(positions, types.join(', ')).to.deep.equal([...positions].sort((a, b) => a - b));
+    });
+
+    it('cancels an execution through the client: its child is asked to cancel, closes as canceled, and so does the parent', async () => {
+      const run = await client.start(Nester, 3600);
+      const started = await waitForEvent(client, run.workflowId, run.runId!, 'ChildWorkflowExecutionStarted');
+      const child = started.find((e) => e.eventType === 'ChildWorkflowExecutionStarted')!.childWorkflowExecutionStartedEventAttributes!;
+      await run.cancel();
+      const error = await run.result({ timeoutMs: 10_000 }).catch((e: unknown) => e);
+      expect(error).to.be.instanceOf(WorkflowExecutionCanceledError);
+      const types = (await run.history()).map((e) => e.eventType as string);
+      const sequence = [
+        'WorkflowExecutionCancelRequested',
+        'RequestCancelExternalWorkflowExecutionInitiated',
+        'ExternalWorkflowExecutionCancelRequested',
+        'ChildWorkflowExecutionCanceled',
+        'WorkflowExecutionCanceled',
+      ];
+      const positions = sequence.map((type) => types.indexOf(type));
+      expect(
+        positions.every((p) => p >= 0),
+        types.join(', '),
+      ).to.equal(true);
+      expect(positions, types.join(', ')).to.deep.equal([...positions].sort((a, b) => a - b));
+      const childTypes = (await client.history(child.workflowExecution!.workflowId!, child.workflowExecution!.runId!)).map(
+        (e) => e.eventType,
+      );
+      expect(childTypes).to.include.members(['WorkflowExecutionCancelRequested', 'TimerCanceled', 'WorkflowExecutionCanceled']);
     });
 
     it('signals an execution through the client: the signal and its input are in history', async () => {
