@@ -1,7 +1,5 @@
+import { MAX_PAYLOAD_LENGTH } from '../engine/limits';
 import { PayloadError } from './client.errors';
-
-/** SWF's limit for input, result and details strings. */
-export const MAX_PAYLOAD_LENGTH = 32_768;
 
 /** Encodes a value as the JSON SWF carries; `undefined` means no payload at all. */
 export function encodePayload(value: unknown, what: string): string | undefined {

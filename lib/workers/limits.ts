@@ -1,11 +1,10 @@
-/** SWF's limits on what a response may carry. */
-export const MAX_REASON_LENGTH = 256;
-export const MAX_DETAILS_LENGTH = 32_768;
+import { MAX_PAYLOAD_LENGTH, MAX_REASON_LENGTH, truncate as truncateText } from '../engine/limits';
 
-const MARK = '…[truncated]';
+/** SWF's limits on what a response may carry: the engine's, so decisions and responses cut text alike. */
+export { MAX_REASON_LENGTH };
+export const MAX_DETAILS_LENGTH = MAX_PAYLOAD_LENGTH;
 
 /** Cuts text to SWF's limit, saying that it did so instead of letting SWF reject the call. */
 export function truncate(text: string | undefined, max: number): string | undefined {
-  if (text === undefined || text.length <= max) return text;
-  return text.slice(0, max - MARK.length) + MARK;
+  return text === undefined ? undefined : truncateText(text, max);
 }
