@@ -13,7 +13,7 @@ export function registerDescribeCommand(program: Command, io: CliIo): void {
       .option('--run-id <runId>', 'a particular run (default: the open one, else the latest)')
       .option('--json', "print SWF's DescribeWorkflowExecution answer as JSON"),
   )
-    .addHelpText('after', '\nExample:\n  $ tsflow describe order-42 --domain shop --endpoint http://127.0.0.1:8080')
+    .addHelpText('after', '\nExample:\n  $ tsflow describe order-42 --domain shop --endpoint http://127.0.0.1:8080\n')
     .action(async (workflowId: string, options: ConnectionOptions & { runId?: string; json?: boolean }) => {
       const { client, watchUrl } = connect(options, 'tsflow describe');
       const detail = await client.getHandle(workflowId, options.runId).describe();

@@ -31,7 +31,8 @@ Example:
   $ tsflow dev-server --port 8080 --lambdas dist/samples/string-transformer/lambdas.js
 
 The first line printed on stdout is "tsflow dev-server listening on <url>".
-Ctrl-C or SIGTERM stops the server.`;
+Ctrl-C or SIGTERM stops the server.
+`;
 
 export function registerDevServerCommand(program: Command, io: CliIo): void {
   program

@@ -22,7 +22,7 @@ export function registerExecutionActions(program: Command, io: CliIo): void {
       .option('--input <json|@file>', "the signal's input, as JSON or @file")
       .option('--run-id <runId>', 'a particular run (default: the open one)'),
   )
-    .addHelpText('after', `\nExample:\n  $ tsflow signal order-42 approve --input '{"by":"ada"}' --domain shop`)
+    .addHelpText('after', `\nExample:\n  $ tsflow signal order-42 approve --input '{"by":"ada"}' --domain shop\n`)
     .action(async (workflowId: string, signal: string, options: TargetOptions & { input?: string }) => {
       const { client } = connect(options, 'tsflow signal');
       await client.signal(workflowId, signal, readJsonInput(options.input, '--input', 'tsflow signal'), options.runId);
@@ -36,7 +36,7 @@ export function registerExecutionActions(program: Command, io: CliIo): void {
       .argument('<workflowId>', 'the execution')
       .option('--run-id <runId>', 'a particular run (default: the open one)'),
   )
-    .addHelpText('after', '\nExample:\n  $ tsflow cancel order-42 --domain shop --endpoint http://127.0.0.1:8080')
+    .addHelpText('after', '\nExample:\n  $ tsflow cancel order-42 --domain shop --endpoint http://127.0.0.1:8080\n')
     .action(async (workflowId: string, options: TargetOptions) => {
       const { client } = connect(options, 'tsflow cancel');
       await client.cancel(workflowId, options.runId);
@@ -53,7 +53,7 @@ export function registerExecutionActions(program: Command, io: CliIo): void {
       .option('--details <text>', 'recorded in the history')
       .option('--child-policy <policy>', `what happens to its children: ${CHILD_POLICIES.join(', ')}`),
   )
-    .addHelpText('after', '\nExample:\n  $ tsflow terminate order-42 --reason "stuck on a bad address" --domain shop')
+    .addHelpText('after', '\nExample:\n  $ tsflow terminate order-42 --reason "stuck on a bad address" --domain shop\n')
     .action(async (workflowId: string, options: TargetOptions & { reason?: string; details?: string; childPolicy?: string }) => {
       const { client } = connect(options, 'tsflow terminate');
       if (options.childPolicy !== undefined && !CHILD_POLICIES.includes(options.childPolicy)) {

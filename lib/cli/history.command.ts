@@ -15,7 +15,7 @@ export function registerHistoryCommand(program: Command, io: CliIo): void {
   )
     .addHelpText(
       'after',
-      '\nExamples:\n  $ tsflow history order-42 --domain shop --endpoint http://127.0.0.1:8080\n  $ tsflow history order-42 --json > spec/fixtures/histories/order-42.json',
+      '\nExamples:\n  $ tsflow history order-42 --domain shop --endpoint http://127.0.0.1:8080\n  $ tsflow history order-42 --json > spec/fixtures/histories/order-42.json\n',
     )
     .action(async (workflowId: string, options: ConnectionOptions & { runId?: string; json?: boolean; hideDecisionTasks?: boolean }) => {
       const { client } = connect(options, 'tsflow history');

@@ -38,7 +38,7 @@ export function registerListCommand(program: Command, io: CliIo): void {
       .option('--limit <n>', 'at most this many of each (open, closed)')
       .option('--json', 'print the executions as JSON'),
   )
-    .addHelpText('after', '\nExample:\n  $ tsflow list --closed --status FAILED --domain shop --endpoint http://127.0.0.1:8080')
+    .addHelpText('after', '\nExample:\n  $ tsflow list --closed --status FAILED --domain shop --endpoint http://127.0.0.1:8080\n')
     .action(async (options: ListCommandOptions) => {
       const { client } = connect(options, 'tsflow list');
       const filters = listFilters(options);

@@ -36,14 +36,18 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     if (error instanceof CommanderError) {
       if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
       const command = (error as CommanderError & { commandName?: string }).commandName ?? 'tsflow';
-      return fail(`${command}: ${error.message.replace(/^error: /, '')} (see ${command} --help)`, EXIT_USAGE);
+      const message = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' '); // "(Did you mean …?)" joins the line
+      return fail(`${command}: ${message} (see ${command} --help)`, EXIT_USAGE);
     }
     if (error instanceof CliUsageError) return fail(`${error.message} (see ${error.command} --help)`, EXIT_USAGE);
     if (io.env.TSFLOW_DEBUG) io.err.write(`${(error as Error)?.stack ?? String(error)}\n`);
     // One line: the first of the message (a failed execution's details, a stack, follow on others).
     const [first, ...more] = (error instanceof Error ? error.message : String(error)).split('\n');
     const hint = more.some((line) => line.trim() !== '') && !io.env.TSFLOW_DEBUG ? ' (TSFLOW_DEBUG=1 shows the details)' : '';
-    return fail(`${running}: ${first}${hint}`, EXIT_FAILED);
+    const unreachable = /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH/.test(first)
+      ? '; check --endpoint (or SWF_ENDPOINT), or start `tsflow dev-server`'
+      : '';
+    return fail(`${running}: ${first}${unreachable}${hint}`, EXIT_FAILED);
   }
 }
 

@@ -17,7 +17,8 @@ Examples:
   $ tsflow history StringTransformer-1234 --json > history.json
   $ tsflow replay dist/app.module.js history.json
 
---endpoint, --region and --domain default to SWF_ENDPOINT, SWF_REGION and SWF_DOMAIN.`;
+--endpoint, --region and --domain default to SWF_ENDPOINT, SWF_REGION and SWF_DOMAIN.
+`;
 
 /** The `tsflow` command and its subcommands; parsing errors are thrown (as CommanderError), never exit the process. */
 export function createProgram(io: CliIo, version: string): Command {

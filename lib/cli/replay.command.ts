@@ -12,7 +12,7 @@ export function registerReplayCommand(program: Command, io: CliIo): void {
     .description("Replay recorded histories through a module's current code; exit 1 if any does not replay")
     .argument('<module-file>', 'a compiled file exporting a @WorkerModule (or @Workflow classes)')
     .argument('<history.json...>', 'histories saved by `tsflow history --json` or `aws swf get-workflow-execution-history`')
-    .addHelpText('after', '\nExample:\n  $ tsflow replay dist/orders.module.js spec/fixtures/histories/*.json')
+    .addHelpText('after', '\nExample:\n  $ tsflow replay dist/orders.module.js spec/fixtures/histories/*.json\n')
     .action(async (modulePath: string, files: string[]) => {
       const target = loadReplayTarget(modulePath);
       const results = await replayHistories(target, files);

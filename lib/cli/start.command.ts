@@ -34,7 +34,8 @@ export function registerStartCommand(program: Command, io: CliIo): void {
       `
 Example:
   $ tsflow start StringTransformer --input '["Hello"," ","World"]' --wait \\
-      --endpoint http://127.0.0.1:8080 --domain tsflow-samples`,
+      --endpoint http://127.0.0.1:8080 --domain tsflow-samples
+`,
     )
     .action(async (type: string, options: StartOptions) => {
       const { client, swf, domain, watchUrl } = connect(options, 'tsflow start');

@@ -144,8 +144,13 @@ describe('tsflow (the command) against a dev server', function () {
       [['list'], { SWF_ENDPOINT: server.url }, 2, 'tsflow list: no domain; give --domain <name> or set SWF_DOMAIN.'],
       [['list', '--status', 'BROKEN'], env, 2, 'tsflow list: --status must be one of COMPLETED'],
       [['list', '--domain'], env, 2, "tsflow list: option '--domain <name>' argument missing"],
-      [['describe', 'no-such-id'], env, 1, 'tsflow describe:'],
-      [['list', '--endpoint', 'http://127.0.0.1:9'], env, 1, 'ECONNREFUSED'],
+      [['describe', 'no-such-id'], env, 1, 'tsflow describe: No execution with workflow id no-such-id in domain tsflow-samples'],
+      [
+        ['list', '--endpoint', 'http://127.0.0.1:9'],
+        env,
+        1,
+        'ECONNREFUSED 127.0.0.1:9; check --endpoint (or SWF_ENDPOINT), or start `tsflow dev-server`',
+      ],
       [['start', 'StringTransformer', '--task-list', 'nobody', '--wait', '--timeout', '0.5'], env, 1, 'did not close within'],
     ];
     for (const [args, extra, status, message] of cases) {
