@@ -56,7 +56,11 @@ export class LocalSwfService {
    * unless `host` says otherwise. Any credentials and signature are accepted.
    */
   async listen(options: ListenOptions = {}): Promise<ListeningServer> {
-    const server = await startSwfHttpServer(this.backend, dashboardPages(this.backend), options);
+    const server = await startSwfHttpServer(
+      this.backend,
+      dashboardPages(this.backend, () => this.clock.now() / 1000),
+      options,
+    );
     this.servers.add(server);
     return {
       ...server,
