@@ -24,6 +24,7 @@ export function dashboardPages(service: SwfDispatcher, now: () => number = () =>
     const [path, query = ''] = request.path.split('?');
     if (request.method === 'POST') return path.startsWith(ACTION_PATH_PREFIX) ? act(service, request, path, now) : undefined;
     if (path === SCRIPT_PATH) return { statusCode: 200, script: DASHBOARD_SCRIPT };
+    if (path === '/favicon.ico') return { statusCode: 204, html: '' }; // browsers ask; an error would fill their console
     if (path === '/' || path === '/index.html') {
       const filters = parseFilters(query);
       return { statusCode: 200, html: renderOverview(await loadOverview(service, filters), filters) };
