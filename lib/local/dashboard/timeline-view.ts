@@ -11,7 +11,7 @@ export const TIMELINE_STYLE = `.timeline{margin:1rem 0 1.5rem;border:1px solid #
 .wait{background:#c9d8ea}.bar{background:#3d7ab8}.timer .bar{background:#9a7bc8}.child .bar{background:#2f9a8a}
 .lambda .bar{background:#d08a2c}.decision .bar{background:#999}.open .bar{background-image:repeating-linear-gradient(45deg,transparent 0 4px,rgba(255,255,255,.4) 4px 8px)}
 .failed .bar,.timed-out .bar,.terminated .bar{background:#c22}.canceled .bar{background:#a60}
-.failed summary,.timed-out summary,.terminated summary{background:#fdf0f0}
+.timeline details.failed summary,.timeline details.timed-out summary,.timeline details.terminated summary{background:#fdf0f0}
 .tick{width:3px;background:#555}.tick.failure{background:#c22}
 .outcome{font-size:12px}.failed .outcome,.timed-out .outcome,.terminated .outcome{color:#c22;font-weight:600}
 .label small{color:#777}.retry{background:#fde7c5;border-radius:3px;padding:0 .3rem;margin-left:.3rem;color:#8a5300}
