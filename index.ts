@@ -54,6 +54,7 @@ export type {
   RecordedHistory,
   ReplayHistoryOptions,
   TimerFuture,
+  WorkflowFactory,
 } from './lib/engine';
 export type {
   ActivitiesOptions,
@@ -98,6 +99,7 @@ export {
   DeciderWorker,
   REGISTRATION_DEFAULTS,
   TypeDeprecatedError,
+  containerWorkflowFactory,
 } from './lib/workers';
 export type { ActivityWorkerOptions, DeciderWorkerOptions } from './lib/workers';
 export { FlowApp, FlowFactory, LOGGER } from './lib/module';
