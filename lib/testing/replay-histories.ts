@@ -7,6 +7,7 @@ import { WORKER_MODULE_METADATA } from '../metadata/constants';
 import type { Constructor } from '../metadata/records';
 import { describeWorkflow } from '../metadata/workflow-definition';
 import { scanModule } from '../module/module-scanner';
+import { containerWorkflowFactory } from '../workers/workflow-factory';
 import { registerProvider } from '../module/register-provider';
 import { loadHistory, type HistorySource } from './history-source';
 
@@ -111,7 +112,11 @@ async function replayOne(resolver: WorkflowResolver, source: HistorySource, inde
     label = loaded.label;
     const type = startedType(loaded.events);
     workflowType = type ? `${type.name} ${type.version}` : undefined;
-    await replayHistory(resolver.find(type), loaded.events, { container: resolver.container, workflowId: label, runId: label });
+    await replayHistory(resolver.find(type), loaded.events, {
+      createWorkflow: containerWorkflowFactory(resolver.container),
+      workflowId: label,
+      runId: label,
+    });
     return { source: label, workflowType, ok: true };
   } catch (error) {
     const failure = error instanceof Error ? error : new Error(String(error));
