@@ -113,7 +113,9 @@ describe('tsflow (the command) against a dev server', function () {
 
   it('signals, cancels and terminates an open execution', async () => {
     // Nobody polls this task list, so the execution stays open for the commands to act on.
-    const started = await tsflow('start', 'StringTransformer', '--input', '["x"]', '--id', 'cli-open', '--task-list', 'nobody');
+    const input = join(dir, 'input.json');
+    writeFileSync(input, '["from a file"]');
+    const started = await tsflow('start', 'StringTransformer', '--input', `@${input}`, '--id', 'cli-open', '--task-list', 'nobody');
     expect(started.code).to.equal(0);
     expect((await tsflow('signal', 'cli-open', 'wake-up', '--input', '{"n":1}')).stdout).to.equal('Signalled wake-up to cli-open\n');
     expect((await tsflow('cancel', 'cli-open')).stdout).to.equal('Requested cancellation of cli-open\n');
@@ -121,6 +123,7 @@ describe('tsflow (the command) against a dev server', function () {
     expect(open.stdout).to.match(/cli-open\s+\S+\s+StringTransformer 1\.0\s+OPEN/);
     expect((await tsflow('terminate', 'cli-open', '--reason', 'spec')).stdout).to.equal('Terminated cli-open\n');
     const history = await tsflow('history', 'cli-open');
+    expect(history.stdout).to.match(/WorkflowExecutionStarted +StringTransformer 1\.0 \["from a file"\]/);
     expect(history.stdout).to.contain('WorkflowExecutionSignaled').and.contain('WorkflowExecutionCancelRequested');
     expect(history.stdout).to.contain('WorkflowExecutionTerminated');
     expect((await tsflow('describe', 'cli-open')).stdout).to.match(/^cli-open {2}TERMINATED/);
