@@ -73,9 +73,11 @@ export type {
 
 // Starting and watching executions.
 export {
+  ActivityCompletion,
   PayloadError,
   ResultTimeoutError,
   SwfRequestError,
+  UnknownActivityTaskError,
   WorkflowClient,
   WorkflowExecutionCanceledError,
   WorkflowExecutionError,
@@ -94,6 +96,7 @@ export {
   ActivityInputDecodeError,
   ActivityInputValidationError,
   ActivityWorker,
+  CompleteLater,
   DeciderWorker,
   REGISTRATION_DEFAULTS,
   TypeDeprecatedError,

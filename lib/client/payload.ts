@@ -2,7 +2,7 @@ import { MAX_PAYLOAD_LENGTH } from '../engine/limits';
 import { PayloadError } from './client.errors';
 
 /** Encodes a value as the JSON SWF carries; `undefined` means no payload at all. */
-export function encodePayload(value: unknown, what: string): string | undefined {
+export function encodePayload(value: unknown, what: string, max = MAX_PAYLOAD_LENGTH): string | undefined {
   if (value === undefined) return undefined;
   let json: string | undefined;
   try {
@@ -11,10 +11,15 @@ export function encodePayload(value: unknown, what: string): string | undefined 
     throw new PayloadError(`${what} cannot be encoded as JSON: ${(error as Error).message}`, { cause: error });
   }
   if (json === undefined) throw new PayloadError(`${what} cannot be encoded as JSON (got a ${typeof value}).`);
-  if (json.length > MAX_PAYLOAD_LENGTH) {
-    throw new PayloadError(`${what} is ${json.length} characters of JSON; SWF allows at most ${MAX_PAYLOAD_LENGTH}.`);
-  }
+  if (json.length > max) throw new PayloadError(`${what} is ${json.length} characters of JSON; SWF allows at most ${max}.`);
   return json;
+}
+
+/** Details as activities send them (failure details, heartbeats): a string as it is, anything else as JSON. */
+export function encodeDetails(value: unknown, what: string, max = MAX_PAYLOAD_LENGTH): string | undefined {
+  if (typeof value !== 'string') return encodePayload(value, what, max);
+  if (value.length > max) throw new PayloadError(`${what} is ${value.length} characters; SWF allows at most ${max}.`);
+  return value;
 }
 
 /** Decodes a JSON payload from SWF; absent means `undefined`. */
