@@ -20,7 +20,14 @@ describe('signalNameOf', () => {
   });
 
   it('refuses a function without a name, and anything not a function, saying what to pass', () => {
-    expect(() => signalNameOf((() => () => undefined)())).to.throw(TsflowError, /has no name and no @Signal metadata/);
+    expect(() =>
+      signalNameOf(
+        (
+          () => () =>
+            undefined
+        )(),
+      ),
+    ).to.throw(TsflowError, /has no name and no @Signal metadata/);
     expect(() => signalNameOf(42)).to.throw(TsflowError, /named by a string or by a workflow method .* got a number/);
   });
 });
