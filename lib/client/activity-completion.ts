@@ -5,17 +5,11 @@ import {
   RespondActivityTaskFailedCommand,
   type SWFClient,
 } from '@aws-sdk/client-swf';
-import { MAX_REASON_LENGTH } from '../engine/limits';
 import { TsflowError } from '../errors/tsflow.error';
-import { PayloadError, SwfRequestError } from './client.errors';
-import { encodeDetails, encodePayload } from './payload';
+import { MAX_HEARTBEAT_DETAILS_LENGTH, MAX_REASON_LENGTH, PayloadError, SWF_LIMITS, encodeDetails, encodePayload } from '../swf';
+import { SwfRequestError } from './client.errors';
 import { faultName } from './swf-call';
 import { UnknownActivityTaskError, shortToken } from './unknown-activity-task.error';
-
-/** SWF's limit on a heartbeat's details (RecordActivityTaskHeartbeat), smaller than other payloads. */
-export const MAX_HEARTBEAT_DETAILS_LENGTH = 2048;
-/** SWF's limit on a task token's length. */
-const MAX_TASK_TOKEN_LENGTH = 1024;
 
 /**
  * Finishes an activity task that its method left open with
@@ -39,9 +33,9 @@ export class ActivityCompletion {
     if (typeof taskToken !== 'string' || taskToken === '') {
       throw new TsflowError('activityCompletion(taskToken): the task token is empty; pass the ActivityContext.taskToken of the open task.');
     }
-    if (taskToken.length > MAX_TASK_TOKEN_LENGTH) {
+    if (taskToken.length > SWF_LIMITS.taskToken) {
       throw new TsflowError(
-        `activityCompletion(taskToken): the task token is ${taskToken.length} characters; SWF's tokens have at most ${MAX_TASK_TOKEN_LENGTH}, so this is not one.`,
+        `activityCompletion(taskToken): the task token is ${taskToken.length} characters; SWF's tokens have at most ${SWF_LIMITS.taskToken}, so this is not one.`,
       );
     }
   }

@@ -1,4 +1,4 @@
-export { ActivityCompletion, MAX_HEARTBEAT_DETAILS_LENGTH } from './activity-completion';
+export { ActivityCompletion } from './activity-completion';
 export {
   PayloadError,
   ResultTimeoutError,

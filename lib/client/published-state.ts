@@ -1,6 +1,6 @@
 import type { WorkflowExecutionDetail } from '@aws-sdk/client-swf';
 import { describeExecution, type ExecutionRef } from './client.errors';
-import { decodePayload } from './payload';
+import { decodePayload } from '../swf';
 
 /**
  * The state a workflow published (its `executionContext`, sent with its latest
@@ -9,8 +9,5 @@ import { decodePayload } from './payload';
 export function publishedState<T>(detail: WorkflowExecutionDetail, execution: ExecutionRef): T | undefined {
   const context = detail.latestExecutionContext;
   if (context === undefined || context === '') return undefined;
-  return decodePayload<T>(
-    context,
-    `The published state (latestExecutionContext) of ${describeExecution(execution)}, which state() reads as JSON,`,
-  );
+  return decodePayload<T>(context, `The published state (latestExecutionContext) of ${describeExecution(execution)}`);
 }

@@ -4,7 +4,7 @@ import type { ChildPolicy } from '../metadata/options';
 import { ResultTimeoutError } from './client.errors';
 import { closeOutcome } from './close-event';
 import { signalNameOf } from '../metadata/signal-name';
-import { decodePayload } from './payload';
+import { decodePayload } from '../swf';
 import { publishedState } from './published-state';
 import { swfCall } from './swf-call';
 import type { WorkflowClient } from './workflow-client';

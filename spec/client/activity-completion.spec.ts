@@ -10,7 +10,15 @@ import {
   SignalWorkflowExecutionCommand,
   type SWFClient,
 } from '@aws-sdk/client-swf';
-import { FlowFactory, PayloadError, TsflowError, UnknownActivityTaskError, WorkflowClient, type FlowApp } from '../../index';
+import {
+  FlowFactory,
+  PayloadError,
+  PayloadTooLargeError,
+  TsflowError,
+  UnknownActivityTaskError,
+  WorkflowClient,
+  type FlowApp,
+} from '../../index';
 import { ManualExecutions, scheduleActivity, type ExecutionIds } from '../helpers/manual-executions';
 import { TRANSPORTS, httpClient, type LocalTransport } from '../helpers/local-transports';
 import { RecordingLogger } from '../helpers/quiet-logger';
@@ -124,12 +132,15 @@ for (const transport of TRANSPORTS) {
         task.complete(10n).catch((e: unknown) => e),
       ]);
       for (const refusal of refusals) expect(refusal).to.be.instanceOf(PayloadError);
+      expect(refusals.filter((e) => e instanceof PayloadTooLargeError).map((e) => (e as PayloadTooLargeError).limit)).to.deep.equal([
+        32768, 32768, 2048,
+      ]);
       expect(refusals.map((e) => (e as Error).message.replace(/'.{16}…' \(\d+ characters\)/, 'T'))).to.deep.equal([
-        'The result of activity task T is 40002 characters of JSON; SWF allows at most 32768.',
+        'The result of activity task T is 40002 characters of JSON; SWF accepts at most 32768. Pass a reference (e.g. an S3 key) instead of the data.',
         'The failure reason of activity task T is 300 characters; SWF allows at most 256. Put the rest in details.',
-        'The failure details of activity task T is 40000 characters; SWF allows at most 32768.',
-        'The heartbeat details of activity task T is 2049 characters; SWF allows at most 2048.',
-        'The result of activity task T cannot be encoded as JSON: Do not know how to serialize a BigInt',
+        'The failure details of activity task T is 40000 characters of JSON; SWF accepts at most 32768. Pass a reference (e.g. an S3 key) instead of the data.',
+        'The heartbeat details of activity task T is 2049 characters of JSON; SWF accepts at most 2048. Pass a reference (e.g. an S3 key) instead of the data.',
+        'The result of activity task T cannot be encoded as JSON: Do not know how to serialize a BigInt.',
       ]);
       await task.complete('fits');
       expect((await attributesOf(execution, 'ActivityTaskCompleted')).activityTaskCompletedEventAttributes.result).to.equal('"fits"');

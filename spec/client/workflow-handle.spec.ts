@@ -68,7 +68,7 @@ for (const transport of TRANSPORTS) {
         expect((error as Error).message)
           .to.contain(`The published state (latestExecutionContext) of workflow ${run.workflowId} (run ${run.runId})`)
           .and.to.contain('is not valid JSON')
-          .and.to.match(/: stage=review$/);
+          .and.to.match(/it starts with "stage=review"\.$/);
         await run.terminate();
       });
     });
