@@ -105,5 +105,9 @@ export function typedSignals(run: Awaited<ReturnType<WorkflowClient['start']>>):
   void run.signal(Approval.prototype.onApprove);
   // @ts-expect-error onWithdraw takes no input
   void run.signal(Approval.prototype.onWithdraw, 'why');
+  void run.signal(Approval.prototype.onNudge);
+  void run.signal(Approval.prototype.onNudge, 'soon');
+  // @ts-expect-error a signal carries one input, so a method of two parameters is no signal
+  void run.signal(Approval.prototype.reassign, 'ana', 'bob');
   void run.signal('anything', { untyped: true });
 }
