@@ -19,12 +19,29 @@ import {
   WorkflowClient,
   type FlowApp,
 } from '../../index';
+import { LocalSwfService, ManualClock } from '../../lib/local';
 import { ManualExecutions, scheduleActivity, type ExecutionIds } from '../helpers/manual-executions';
 import { TRANSPORTS, httpClient, type LocalTransport } from '../helpers/local-transports';
 import { RecordingLogger } from '../helpers/quiet-logger';
 import { Reviewed, ReviewModule, pendingReviews } from './fixtures/review-workflows';
 
 const DOMAIN = 'completion-spec';
+
+/** An activity type no worker serves: these specs take its tasks by hand, as any worker would. */
+async function registerByHand(swf: SWFClient): Promise<void> {
+  await swf.send(
+    new RegisterActivityTypeCommand({
+      domain: DOMAIN,
+      name: 'byHand',
+      version: '1',
+      defaultTaskList: { name: 'by-hand' },
+      defaultTaskScheduleToStartTimeout: 'NONE',
+      defaultTaskStartToCloseTimeout: '600',
+      defaultTaskScheduleToCloseTimeout: 'NONE',
+      defaultTaskHeartbeatTimeout: 'NONE',
+    }),
+  );
+}
 
 for (const transport of TRANSPORTS) {
   describe(`ActivityCompletion (${transport.name})`, () => {
@@ -38,18 +55,7 @@ for (const transport of TRANSPORTS) {
       swf = local.client();
       executions = new ManualExecutions(swf, DOMAIN);
       await executions.register();
-      await swf.send(
-        new RegisterActivityTypeCommand({
-          domain: DOMAIN,
-          name: 'byHand',
-          version: '1',
-          defaultTaskList: { name: 'by-hand' },
-          defaultTaskScheduleToStartTimeout: 'NONE',
-          defaultTaskStartToCloseTimeout: '600',
-          defaultTaskScheduleToCloseTimeout: 'NONE',
-          defaultTaskHeartbeatTimeout: 'NONE',
-        }),
-      );
+      await registerByHand(swf);
       client = new WorkflowClient(swf, { domain: DOMAIN, taskList: 'manual', identity: 'spec' });
     });
 
@@ -151,6 +157,33 @@ for (const transport of TRANSPORTS) {
     });
   });
 }
+
+describe('ActivityCompletion of a task that timed out', () => {
+  it('raises UnknownActivityTaskError once SWF has timed the task out', async () => {
+    const clock = new ManualClock();
+    const service = new LocalSwfService({ clock });
+    try {
+      const swf = service.client();
+      const executions = new ManualExecutions(swf, DOMAIN);
+      await executions.register();
+      await registerByHand(swf);
+      const execution = await executions.start();
+      await executions.decide(execution, [scheduleActivity('a1', 'byHand', 'by-hand', '5')]);
+      const task = await swf.send(new PollForActivityTaskCommand({ domain: DOMAIN, taskList: { name: 'by-hand' } }));
+      const completion = new WorkflowClient(swf, { domain: DOMAIN, taskList: 'manual', identity: 'spec' }).activityCompletion(
+        task.taskToken!,
+      );
+      expect(await completion.heartbeat()).to.equal(false);
+      await clock.advance(6);
+      await executions.waitFor(execution, 'ActivityTaskTimedOut');
+      const error = await completion.complete('too late').catch((e: unknown) => e);
+      expect(error).to.be.instanceOf(UnknownActivityTaskError);
+      expect((error as Error).message).to.contain('timed out');
+    } finally {
+      await service.close();
+    }
+  });
+});
 
 describe('Async activity completion end to end (a second process over HTTP)', () => {
   let local: LocalTransport;
