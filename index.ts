@@ -74,9 +74,11 @@ export type {
 
 // Starting and watching executions.
 export {
+  ActivityCompletion,
   PayloadError,
   ResultTimeoutError,
   SwfRequestError,
+  UnknownActivityTaskError,
   WorkflowClient,
   WorkflowExecutionCanceledError,
   WorkflowExecutionError,
@@ -95,6 +97,7 @@ export {
   ActivityInputDecodeError,
   ActivityInputValidationError,
   ActivityWorker,
+  CompleteLater,
   DeciderWorker,
   REGISTRATION_DEFAULTS,
   TypeDeprecatedError,
