@@ -74,9 +74,11 @@ export type {
 
 // Starting and watching executions.
 export {
+  ActivityCompletion,
   PayloadError,
   ResultTimeoutError,
   SwfRequestError,
+  UnknownActivityTaskError,
   WorkflowClient,
   WorkflowExecutionCanceledError,
   WorkflowExecutionError,
@@ -96,6 +98,7 @@ export {
   ActivityInputDecodeError,
   ActivityInputValidationError,
   ActivityWorker,
+  CompleteLater,
   DeciderWorker,
   REGISTRATION_DEFAULTS,
   TypeDeprecatedError,
