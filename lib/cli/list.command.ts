@@ -78,6 +78,9 @@ export function statusOf(x: Partial<WorkflowExecutionInfo>): string {
 
 function listFilters(options: ListCommandOptions): ListOptions {
   if (options.typeVersion !== undefined && options.type === undefined) throw usage('--type-version needs --type.');
+  const given = (['type', 'status', 'id', 'tag'] as const).filter((key) => options[key] !== undefined);
+  if (given.length > 1)
+    throw usage(`SWF filters by one of --type, --status, --id and --tag at a time; got ${given.map((k) => `--${k}`).join(' and ')}.`);
   const status = options.status?.toUpperCase();
   if (status !== undefined && !CLOSE_STATUSES.includes(status as CloseStatus)) {
     throw usage(`--status must be one of ${CLOSE_STATUSES.join(', ')}, got "${options.status}".`);

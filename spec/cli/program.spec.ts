@@ -146,6 +146,12 @@ describe('tsflow (the command) against a dev server', function () {
       ],
       [['list'], { SWF_ENDPOINT: server.url }, 2, 'tsflow list: no domain; give --domain <name> or set SWF_DOMAIN.'],
       [['list', '--status', 'BROKEN'], env, 2, 'tsflow list: --status must be one of COMPLETED'],
+      [
+        ['list', '--type', 'A', '--id', 'b'],
+        env,
+        2,
+        'tsflow list: SWF filters by one of --type, --status, --id and --tag at a time; got --type and --id.',
+      ],
       [['list', '--domain'], env, 2, "tsflow list: option '--domain <name>' argument missing"],
       [['describe', 'no-such-id'], env, 1, 'tsflow describe: No execution with workflow id no-such-id in domain tsflow-samples'],
       [
