@@ -1,5 +1,6 @@
 import type { RegistrationStatus } from '@aws-sdk/client-swf';
 import { DomainRecord } from '../state/domain-record';
+import { compareCodePoints } from '../state/code-point-order';
 import { pageOf } from '../state/paging';
 import type { ServiceContext } from '../state/service-context';
 import { SwfFault } from '../swf-fault';
@@ -35,6 +36,14 @@ export function deprecateDomain(ctx: ServiceContext, input: unknown): void {
   const domain = ctx.domain(domainName(InputReader.of(input, 'DeprecateDomain')));
   if (domain.status === 'DEPRECATED') throw SwfFault.domainDeprecated(`Domain already deprecated: ${domain.name}`);
   domain.status = 'DEPRECATED';
+  // SWF: "This operation deprecates all activity and workflow types registered in the specified domain."
+  // Undeprecating the domain later leaves them deprecated, as in SWF.
+  const now = ctx.nowSeconds();
+  for (const type of [...domain.workflowTypes.values(), ...domain.activityTypes.values()]) {
+    if (type.status === 'DEPRECATED') continue;
+    type.status = 'DEPRECATED';
+    type.deprecationDate = now;
+  }
 }
 
 export function undeprecateDomain(ctx: ServiceContext, input: unknown): void {
@@ -61,7 +70,7 @@ export function listDomains(ctx: ServiceContext, input: unknown) {
   const maximumPageSize = r.optionalInteger('maximumPageSize', 0, LIMITS.pageSize);
   const nextPageToken = r.optionalString('nextPageToken', { max: LIMITS.pageToken });
   const reverse = r.optionalBoolean('reverseOrder') ?? false;
-  const matching = [...ctx.domains.values()].filter((d) => d.status === status).sort((a, b) => a.name.localeCompare(b.name));
+  const matching = [...ctx.domains.values()].filter((d) => d.status === status).sort((a, b) => compareCodePoints(a.name, b.name));
   if (reverse) matching.reverse();
   const page = pageOf(ctx.pageTokens, matching, {
     query: JSON.stringify(['ListDomains', status, reverse]),

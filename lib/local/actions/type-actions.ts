@@ -1,5 +1,6 @@
 import type { ActivityTypeConfiguration, WorkflowTypeConfiguration } from '@aws-sdk/client-swf';
 import { type DomainRecord, type TypeRecord, typeKey } from '../state/domain-record';
+import { compareCodePoints } from '../state/code-point-order';
 import { pageOf } from '../state/paging';
 import type { ServiceContext } from '../state/service-context';
 import { SwfFault } from '../swf-fault';
@@ -155,7 +156,7 @@ function list<C>(kind: TypeKind<C>) {
     const reverse = r.optionalBoolean('reverseOrder') ?? false;
     const matching = [...kind.map(domain).values()]
       .filter((t) => t.status === status && (name === undefined || t.name === name))
-      .sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
+      .sort((a, b) => compareCodePoints(a.name, b.name) || compareCodePoints(a.version, b.version));
     if (reverse) matching.reverse();
     const query = JSON.stringify([kind.label, domain.name, name, status, reverse]);
     const page = pageOf(ctx.pageTokens, matching, { query, maximumPageSize, nextPageToken });
