@@ -1,11 +1,11 @@
-import type { ActionHandler, CallOptions } from './actions/action-handler';
-import { isSwfAction, SWF_ACTIONS, type SwfAction } from './actions/action-table';
+import type { ActionHandler, CallOptions } from './service/action-handler';
+import { isSwfAction, SWF_ACTIONS, type SwfAction } from './action-table';
 import { type Clock, SystemClock } from './clock';
-import { installDecisionScheduler } from './execution/decision-tasks';
-import { hasPendingWork } from './execution/pending-work';
+import { installDecisionScheduler } from './decision-tasks/decision-tasks';
+import { hasPendingWork } from './executions/pending-work';
 import { InProcessLambdaInvoker } from './lambda/in-process-lambda-invoker';
 import type { LambdaInvoker } from './lambda/lambda-invoker';
-import { ServiceContext, type ServiceIdentity } from './state/service-context';
+import { ServiceContext, type ServiceIdentity } from './service/service-context';
 import type { PermissionPolicy } from './permissions';
 import { SwfFault } from './swf-fault';
 

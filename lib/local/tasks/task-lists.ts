@@ -1,4 +1,4 @@
-import type { TrackedTimers } from '../state/tracked-timers';
+import type { TrackedTimers } from '../service/tracked-timers';
 import { TaskQueue } from './task-queue';
 
 /** The task lists of one kind (decision or activity), per domain and name. */

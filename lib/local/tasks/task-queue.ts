@@ -1,5 +1,5 @@
 import type { ClockTimer } from '../clock';
-import type { TrackedTimers } from '../state/tracked-timers';
+import type { TrackedTimers } from '../service/tracked-timers';
 import { PriorityBuckets } from './priority-buckets';
 
 /**

@@ -1,0 +1,158 @@
+import type { ChildPolicy, WorkflowExecutionCancelRequestedCause, WorkflowExecution, WorkflowType } from '@aws-sdk/client-swf';
+import type { DomainRecord } from '../model/domain-record';
+import type { ServiceContext } from '../service/service-context';
+import { newRunId } from '../service/secure-tokens';
+import { closeActivityTask } from '../activities/activity-tasks';
+import { notifyParentOfClose } from '../children/child-notifications';
+import { clearDecisionSlot } from '../decision-tasks/decision-tasks';
+import { type ExecutionConfig, ExecutionRecord, type ParentLink } from '../model/execution-record';
+
+export interface StartRequest {
+  workflowId: string;
+  workflowType: WorkflowType;
+  config: ExecutionConfig;
+  input?: string;
+  tagList: string[];
+  parent?: ParentLink;
+  continuedExecutionRunId?: string;
+  runId?: string;
+}
+
+/** Starts a run: WorkflowExecutionStarted (which schedules the first decision task) and its start-to-close timeout. */
+export function startExecution(ctx: ServiceContext, domain: DomainRecord, request: StartRequest): ExecutionRecord {
+  const execution = new ExecutionRecord(
+    domain,
+    request.workflowId,
+    request.runId ?? newRunId(),
+    request.workflowType,
+    request.config,
+    request.tagList,
+    ctx.nowSeconds(),
+    {
+      nowSeconds: () => ctx.nowSeconds(),
+      wake: (e) => ctx.wake(e),
+      // Not in the middle of the action that added the event: SWF terminates it right after.
+      eventLimitReached: (e) =>
+        queueMicrotask(() => {
+          if (e.isOpen) terminateExecution(ctx, e, { childPolicy: e.config.childPolicy, cause: 'EVENT_LIMIT_EXCEEDED' });
+        }),
+    },
+  );
+  execution.parent = request.parent;
+  domain.executions.set(execution.runId, execution);
+  domain.openByWorkflowId.set(execution.workflowId, execution);
+  const { config } = request;
+  execution.addEvent('WorkflowExecutionStarted', {
+    input: request.input,
+    executionStartToCloseTimeout: config.executionStartToCloseTimeout,
+    taskStartToCloseTimeout: config.taskStartToCloseTimeout,
+    childPolicy: config.childPolicy,
+    taskList: { name: config.taskList },
+    taskPriority: config.taskPriority,
+    workflowType: request.workflowType,
+    tagList: request.tagList.length ? request.tagList : undefined,
+    continuedExecutionRunId: request.continuedExecutionRunId,
+    parentWorkflowExecution: request.parent?.execution.ref,
+    parentInitiatedEventId: request.parent?.initiatedEventId,
+    lambdaRole: config.lambdaRole,
+  });
+  if (config.executionStartToCloseTimeout !== 'NONE') {
+    execution.executionTimer = ctx.timers.after(Number(config.executionStartToCloseTimeout), () => {
+      if (!execution.isOpen) return;
+      const childPolicy = execution.config.childPolicy;
+      execution.addEvent('WorkflowExecutionTimedOut', { timeoutType: 'START_TO_CLOSE', childPolicy });
+      closeExecution(ctx, execution, { status: 'TIMED_OUT' }, childPolicy);
+    });
+  }
+  return execution;
+}
+
+/** How a run ended, as its parent hears of it. */
+export type CloseOutcome =
+  | { status: 'COMPLETED'; result?: string }
+  | { status: 'FAILED'; reason?: string; details?: string }
+  | { status: 'CANCELED'; details?: string }
+  | { status: 'TIMED_OUT' }
+  | { status: 'TERMINATED' }
+  | { status: 'CONTINUED_AS_NEW'; next: (parent?: ParentLink) => ExecutionRecord };
+
+/**
+ * Closes a run whose closing event is already recorded: everything open in
+ * it stops, the child policy reaches its open children, its parent hears.
+ */
+export function closeExecution(ctx: ServiceContext, execution: ExecutionRecord, outcome: CloseOutcome, childPolicy: ChildPolicy): void {
+  execution.status = 'CLOSED';
+  execution.closeStatus = outcome.status;
+  execution.closeTimestamp = ctx.nowSeconds();
+  if (execution.domain.openByWorkflowId.get(execution.workflowId) === execution) {
+    execution.domain.openByWorkflowId.delete(execution.workflowId);
+  }
+  execution.executionTimer?.cancel();
+  clearDecisionSlot(ctx, execution);
+  for (const activity of [...execution.activities.values()]) closeActivityTask(ctx, execution, activity);
+  for (const timer of execution.timers.values()) timer.timer.cancel();
+  execution.timers.clear();
+  for (const lambda of execution.lambdas.values()) {
+    lambda.timer?.cancel();
+    lambda.abort.abort();
+  }
+  execution.lambdas.clear();
+  applyChildPolicy(ctx, execution, childPolicy);
+  notifyParentOfClose(execution, outcome);
+  scheduleRetention(ctx, execution);
+}
+
+/**
+ * Forgets a closed run once the domain's retention period is over. A
+ * retention of 0 (or NONE) would delete it at once in SWF; here it keeps
+ * the run for the life of the service, so a closed history stays readable.
+ */
+function scheduleRetention(ctx: ServiceContext, execution: ExecutionRecord): void {
+  const days = Number(execution.domain.retentionDays);
+  if (!(days > 0)) return;
+  ctx.timers.after(
+    days * 86400,
+    () => {
+      if (execution.domain.executions.get(execution.runId) === execution) execution.domain.executions.delete(execution.runId);
+    },
+    { background: true, weak: true },
+  );
+}
+
+function applyChildPolicy(ctx: ServiceContext, parent: ExecutionRecord, policy: ChildPolicy): void {
+  for (const child of parent.children.values()) {
+    const run = child.execution;
+    if (!run?.isOpen || policy === 'ABANDON') continue;
+    if (policy === 'TERMINATE') {
+      terminateExecution(ctx, run, { childPolicy: run.config.childPolicy, cause: 'CHILD_POLICY_APPLIED' });
+    } else {
+      requestCancelExecution(run, { cause: 'CHILD_POLICY_APPLIED' });
+    }
+  }
+  parent.children.clear();
+}
+
+export interface TerminateRequest {
+  reason?: string;
+  details?: string;
+  childPolicy: ChildPolicy;
+  cause?: 'CHILD_POLICY_APPLIED' | 'EVENT_LIMIT_EXCEEDED' | 'OPERATOR_INITIATED';
+}
+
+export function terminateExecution(ctx: ServiceContext, execution: ExecutionRecord, request: TerminateRequest): void {
+  execution.addEvent('WorkflowExecutionTerminated', { ...request });
+  closeExecution(ctx, execution, { status: 'TERMINATED' }, request.childPolicy);
+}
+
+export interface CancelRequest {
+  externalWorkflowExecution?: WorkflowExecution;
+  externalInitiatedEventId?: number;
+  cause?: WorkflowExecutionCancelRequestedCause;
+}
+
+/** Records WorkflowExecutionCancelRequested (once: a second request changes nothing). */
+export function requestCancelExecution(execution: ExecutionRecord, request: CancelRequest): void {
+  if (execution.cancelRequested) return;
+  execution.cancelRequested = true;
+  execution.addEvent('WorkflowExecutionCancelRequested', { ...request });
+}

@@ -1,0 +1,103 @@
+import type { ChildPolicy, CloseStatus, EventType, ExecutionStatus, WorkflowExecution, WorkflowType } from '@aws-sdk/client-swf';
+import type { ClockTimer } from '../clock';
+import type { DomainRecord } from './domain-record';
+import { compact, type EventAttributes, eventAttributesKey, type WireHistoryEvent } from '../wire';
+import { LIMITS } from '../validation/swf-limits';
+import { DECIDER_EVENTS } from './decider-events';
+import type { ActivityState, ChildState, DecisionTaskState, LambdaState, TimerState } from './task-states';
+
+/** The resolved configuration an execution runs with (defaults applied). */
+export interface ExecutionConfig {
+  taskList: string;
+  taskPriority?: string;
+  taskStartToCloseTimeout: string;
+  executionStartToCloseTimeout: string;
+  childPolicy: ChildPolicy;
+  lambdaRole?: string;
+}
+
+/**
+ * A temporary decision task list (RespondDecisionTaskCompleted's `taskList`
+ * with `taskListScheduleToStartTimeout`): when a decision task on it times
+ * out, SWF reverts to the execution's own task list.
+ */
+export interface TaskListOverride {
+  taskList: string;
+  scheduleToStartTimeout: string;
+}
+
+/** What an execution needs from the service around it. */
+export interface ExecutionHooks {
+  /** Service time in epoch seconds. */
+  nowSeconds(): number;
+  /** A decision-worthy event was recorded. */
+  wake(execution: ExecutionRecord): void;
+  /** The history reached SWF's limit of events per execution. */
+  eventLimitReached(execution: ExecutionRecord): void;
+}
+
+export interface ParentLink {
+  execution: ExecutionRecord;
+  initiatedEventId: number;
+}
+
+/** One run of a workflow: its history and everything open in it. */
+export class ExecutionRecord {
+  readonly events: WireHistoryEvent[] = [];
+  status: ExecutionStatus = 'OPEN';
+  closeStatus?: CloseStatus;
+  closeTimestamp?: number;
+  cancelRequested = false;
+  latestExecutionContext?: string;
+  latestActivityTaskTimestamp?: number;
+  previousStartedEventId = 0;
+  taskListOverride?: TaskListOverride;
+  readonly decision: DecisionTaskState = { pending: false };
+  readonly activities = new Map<string, ActivityState>();
+  readonly timers = new Map<string, TimerState>();
+  readonly children = new Map<number, ChildState>();
+  readonly lambdas = new Map<string, LambdaState>();
+  executionTimer?: ClockTimer;
+  parent?: ParentLink;
+
+  constructor(
+    readonly domain: DomainRecord,
+    readonly workflowId: string,
+    readonly runId: string,
+    readonly workflowType: WorkflowType,
+    public config: ExecutionConfig,
+    readonly tagList: string[],
+    readonly startTimestamp: number,
+    private readonly hooks: ExecutionHooks,
+  ) {}
+
+  get isOpen(): boolean {
+    return this.status === 'OPEN';
+  }
+
+  get ref(): WorkflowExecution {
+    return { workflowId: this.workflowId, runId: this.runId };
+  }
+
+  get lastEventId(): number {
+    return this.events.length;
+  }
+
+  /** Appends an event to the history; wakes the decider when SWF would. */
+  addEvent<E extends EventType>(eventType: E, attributes: EventAttributes<E>): number {
+    const eventId = this.events.length + 1;
+    this.events.push({
+      eventId,
+      eventType,
+      eventTimestamp: this.hooks.nowSeconds(),
+      [eventAttributesKey(eventType)]: compact(attributes),
+    } as WireHistoryEvent);
+    if (this.isOpen && DECIDER_EVENTS.has(eventType)) this.hooks.wake(this);
+    if (eventId === LIMITS.historyEvents && this.isOpen) this.hooks.eventLimitReached(this);
+    return eventId;
+  }
+
+  describe(): string {
+    return `WorkflowExecution=[workflowId=${this.workflowId}, runId=${this.runId}]`;
+  }
+}
