@@ -5,7 +5,7 @@ import { cancelExecution, completeExecution, continueAsNew, failExecution } from
 import type { DecisionAttributesMap } from './decision-tasks/decision-attributes';
 import type { DecisionScope } from './decision-tasks/decision-scope';
 import { requestCancelExternal, signalExternal } from './signals/external-decisions';
-import { scheduleLambda } from './lambda/lambda-decisions';
+import { scheduleLambda } from './lambda-functions/lambda-decisions';
 import { cancelTimer, recordMarker, startTimer } from './timers/timer-decisions';
 
 export type DecisionHandler<K extends DecisionType> = (scope: DecisionScope, attributes: DecisionAttributesMap[K]) => void;

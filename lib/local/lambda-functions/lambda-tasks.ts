@@ -1,4 +1,4 @@
-import { type LambdaResult, UnknownLambdaFunctionError } from './lambda-invoker';
+import { type LambdaResult, UnknownLambdaFunctionError } from '../lambda/lambda-invoker';
 import type { ServiceContext } from '../service/service-context';
 import { LIMITS } from '../validation/swf-limits';
 import type { ExecutionRecord } from '../model/execution-record';
