@@ -1,7 +1,6 @@
 import type { ActionHandler, CallOptions } from './service/action-handler';
 import { isSwfAction, SWF_ACTIONS, type SwfAction } from './action-table';
 import { type Clock, SystemClock } from './clock';
-import { installDecisionScheduler } from './decision-tasks/decision-tasks';
 import { hasPendingWork } from './executions/pending-work';
 import { InProcessLambdaInvoker } from './lambda/in-process-lambda-invoker';
 import type { LambdaInvoker } from './lambda/lambda-invoker';
@@ -44,7 +43,6 @@ export class LocalSwfBackend {
       { region: 'us-east-1', accountId: '000000000000', ...options.identity },
       options.permissions,
     );
-    installDecisionScheduler(this.ctx);
   }
 
   /** The SWF action names `dispatch` understands. */

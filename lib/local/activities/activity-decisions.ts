@@ -1,6 +1,6 @@
 import type { ScheduleActivityTaskFailedCause } from '@aws-sdk/client-swf';
 import { closeActivityTask, scheduleActivityTask } from './activity-tasks';
-import { typeKey } from '../model/domain-record';
+import { typeKey } from '../model/type-record';
 import { LIMITS } from '../validation/swf-limits';
 import type { DecisionAttributesMap } from '../decision-tasks/decision-attributes';
 import type { DecisionScope } from '../decision-tasks/decision-scope';

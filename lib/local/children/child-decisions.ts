@@ -1,8 +1,8 @@
 import type { StartChildWorkflowExecutionFailedCause } from '@aws-sdk/client-swf';
 import { resolveExecutionConfig } from '../executions/config-resolution';
 import { startExecution } from '../executions/execution-lifecycle';
-import type { ChildState } from '../model/task-states';
-import { typeKey } from '../model/domain-record';
+import type { ChildState } from '../model/execution-record';
+import { typeKey } from '../model/type-record';
 import { LIMITS } from '../validation/swf-limits';
 import type { DecisionAttributesMap } from '../decision-tasks/decision-attributes';
 import type { DecisionScope } from '../decision-tasks/decision-scope';

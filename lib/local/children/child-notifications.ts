@@ -1,20 +1,28 @@
-import type { CloseOutcome } from '../executions/execution-lifecycle';
-import type { ExecutionRecord } from '../model/execution-record';
+import type { CloseOutcome } from '../model/close-outcome';
+import type { ExecutionRecord, ParentLink } from '../model/execution-record';
 
 /**
- * Tells an open parent how its child ended, with the Child* event SWF
- * records. A child that continues as new stays the parent's child: the
- * link moves to the new run and the parent hears nothing yet.
+ * The parent link a run that continues as new hands to its next run: a
+ * continued child stays its parent's child (see {@link moveChildLink}), as
+ * long as the parent is open and still counts it.
  */
+export function continuedParentLink(child: ExecutionRecord): ParentLink | undefined {
+  const link = child.parent;
+  return link?.execution.isOpen && link.execution.children.has(link.initiatedEventId) ? link : undefined;
+}
+
+/** The parent's child entry now points at the next run; the parent hears nothing yet. */
+export function moveChildLink(link: ParentLink, next: ExecutionRecord): void {
+  const state = link.execution.children.get(link.initiatedEventId);
+  if (state) state.execution = next;
+}
+
+/** Tells an open parent how its child ended, with the Child* event SWF records. */
 export function notifyParentOfClose(child: ExecutionRecord, outcome: CloseOutcome): void {
+  if (outcome.status === 'CONTINUED_AS_NEW') return;
   const link = child.parent;
   const parent = link?.execution;
   const state = parent?.children.get(link!.initiatedEventId);
-  if (outcome.status === 'CONTINUED_AS_NEW') {
-    const next = outcome.next(parent?.isOpen && state ? link : undefined);
-    if (state) state.execution = next;
-    return;
-  }
   if (!link || !parent?.isOpen || !state) return;
   parent.children.delete(link.initiatedEventId);
   const common = {

@@ -3,13 +3,11 @@ import type { DecisionItem, ServiceContext } from '../service/service-context';
 import { newTaskToken } from '../service/secure-tokens';
 import type { ExecutionRecord } from '../model/execution-record';
 
-/** Makes `ctx.wake` follow SWF's rule: at most one decision task scheduled and one started. */
-export function installDecisionScheduler(ctx: ServiceContext): void {
-  ctx.wake = (execution) => {
-    const slot = execution.decision;
-    if (slot.startedEventId !== undefined) slot.pending = true;
-    else if (slot.scheduledEventId === undefined) scheduleDecisionTask(ctx, execution);
-  };
+/** A decision-worthy event was recorded: SWF's rule is at most one decision task scheduled and one started. */
+export function wakeDecider(ctx: ServiceContext, execution: ExecutionRecord): void {
+  const slot = execution.decision;
+  if (slot.startedEventId !== undefined) slot.pending = true;
+  else if (slot.scheduledEventId === undefined) scheduleDecisionTask(ctx, execution);
 }
 
 export function scheduleDecisionTask(ctx: ServiceContext, execution: ExecutionRecord): void {

@@ -1,9 +1,9 @@
 import type { ContinueAsNewWorkflowExecutionFailedCause } from '@aws-sdk/client-swf';
 import { resolveExecutionConfig } from './config-resolution';
 import { closeExecution, startExecution } from './execution-lifecycle';
-import type { ParentLink } from '../model/execution-record';
+import { continuedParentLink, moveChildLink } from '../children/child-notifications';
 import { newRunId } from '../service/secure-tokens';
-import { typeKey } from '../model/domain-record';
+import { typeKey } from '../model/type-record';
 import type { DecisionAttributesMap } from '../decision-tasks/decision-attributes';
 import type { DecisionScope } from '../decision-tasks/decision-scope';
 
@@ -80,16 +80,17 @@ export function continueAsNew(scope: DecisionScope, a: DecisionAttributesMap['Co
     workflowType,
     lambdaRole: config.lambdaRole,
   });
-  const next = (parent?: ParentLink) =>
-    startExecution(ctx, execution.domain, {
-      workflowId: execution.workflowId,
-      workflowType,
-      config,
-      input: a.input,
-      tagList,
-      parent,
-      continuedExecutionRunId: execution.runId,
-      runId,
-    });
-  closeExecution(ctx, execution, { status: 'CONTINUED_AS_NEW', next }, execution.config.childPolicy);
+  closeExecution(ctx, execution, { status: 'CONTINUED_AS_NEW' }, execution.config.childPolicy);
+  const parent = continuedParentLink(execution);
+  const next = startExecution(ctx, execution.domain, {
+    workflowId: execution.workflowId,
+    workflowType,
+    config,
+    input: a.input,
+    tagList,
+    parent,
+    continuedExecutionRunId: execution.runId,
+    runId,
+  });
+  if (parent) moveChildLink(parent, next);
 }

@@ -1,5 +1,5 @@
 import type { ChildPolicy } from '@aws-sdk/client-swf';
-import type { WorkflowTypeRecord } from '../model/domain-record';
+import type { WorkflowTypeRecord } from '../model/type-record';
 import type { ExecutionConfig } from '../model/execution-record';
 
 /** What a start request (API, child or continue-as-new) may set over the type's defaults. */

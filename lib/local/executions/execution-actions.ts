@@ -2,7 +2,7 @@ import { resolveExecutionConfig } from './config-resolution';
 import { requestCancelExecution, startExecution, terminateExecution } from './execution-lifecycle';
 import type { ExecutionRecord } from '../model/execution-record';
 import { historyPage } from '../service/history-pages';
-import { typeKey } from '../model/domain-record';
+import { typeKey } from '../model/type-record';
 import type { ServiceContext } from '../service/service-context';
 import { SwfFault } from '../swf-fault';
 import { CHILD_POLICIES, readPayload, readTagList, readTaskList, readType, readWorkflowId } from '../validation/common-readers';

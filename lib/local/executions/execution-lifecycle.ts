@@ -1,11 +1,17 @@
 import type { ChildPolicy, WorkflowExecutionCancelRequestedCause, WorkflowExecution, WorkflowType } from '@aws-sdk/client-swf';
-import type { DomainRecord } from '../model/domain-record';
 import type { ServiceContext } from '../service/service-context';
 import { newRunId } from '../service/secure-tokens';
 import { closeActivityTask } from '../activities/activity-tasks';
 import { notifyParentOfClose } from '../children/child-notifications';
-import { clearDecisionSlot } from '../decision-tasks/decision-tasks';
-import { type ExecutionConfig, ExecutionRecord, type ParentLink } from '../model/execution-record';
+import { clearDecisionSlot, wakeDecider } from '../decision-tasks/decision-tasks';
+import type { CloseOutcome } from '../model/close-outcome';
+import {
+  type ExecutionConfig,
+  type ExecutionDomain,
+  type ExecutionHooks,
+  ExecutionRecord,
+  type ParentLink,
+} from '../model/execution-record';
 
 export interface StartRequest {
   workflowId: string;
@@ -19,7 +25,7 @@ export interface StartRequest {
 }
 
 /** Starts a run: WorkflowExecutionStarted (which schedules the first decision task) and its start-to-close timeout. */
-export function startExecution(ctx: ServiceContext, domain: DomainRecord, request: StartRequest): ExecutionRecord {
+export function startExecution(ctx: ServiceContext, domain: ExecutionDomain, request: StartRequest): ExecutionRecord {
   const execution = new ExecutionRecord(
     domain,
     request.workflowId,
@@ -28,15 +34,7 @@ export function startExecution(ctx: ServiceContext, domain: DomainRecord, reques
     request.config,
     request.tagList,
     ctx.nowSeconds(),
-    {
-      nowSeconds: () => ctx.nowSeconds(),
-      wake: (e) => ctx.wake(e),
-      // Not in the middle of the action that added the event: SWF terminates it right after.
-      eventLimitReached: (e) =>
-        queueMicrotask(() => {
-          if (e.isOpen) terminateExecution(ctx, e, { childPolicy: e.config.childPolicy, cause: 'EVENT_LIMIT_EXCEEDED' });
-        }),
-    },
+    executionHooks(ctx),
   );
   execution.parent = request.parent;
   domain.executions.set(execution.runId, execution);
@@ -67,14 +65,18 @@ export function startExecution(ctx: ServiceContext, domain: DomainRecord, reques
   return execution;
 }
 
-/** How a run ended, as its parent hears of it. */
-export type CloseOutcome =
-  | { status: 'COMPLETED'; result?: string }
-  | { status: 'FAILED'; reason?: string; details?: string }
-  | { status: 'CANCELED'; details?: string }
-  | { status: 'TIMED_OUT' }
-  | { status: 'TERMINATED' }
-  | { status: 'CONTINUED_AS_NEW'; next: (parent?: ParentLink) => ExecutionRecord };
+/** What every run is given by the service around it. */
+export function executionHooks(ctx: ServiceContext): ExecutionHooks {
+  return {
+    nowSeconds: () => ctx.nowSeconds(),
+    wake: (e) => wakeDecider(ctx, e),
+    // Not in the middle of the action that added the event: SWF terminates it right after.
+    eventLimitReached: (e) =>
+      queueMicrotask(() => {
+        if (e.isOpen) terminateExecution(ctx, e, { childPolicy: e.config.childPolicy, cause: 'EVENT_LIMIT_EXCEEDED' });
+      }),
+  };
+}
 
 /**
  * Closes a run whose closing event is already recorded: everything open in

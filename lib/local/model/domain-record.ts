@@ -1,26 +1,9 @@
-import type { ActivityTypeConfiguration, RegistrationStatus, WorkflowTypeConfiguration } from '@aws-sdk/client-swf';
-import type { ExecutionRecord } from './execution-record';
-
-/** A registered workflow or activity type, with its registration defaults. */
-export interface TypeRecord<C> {
-  name: string;
-  version: string;
-  description?: string;
-  status: RegistrationStatus;
-  creationDate: number;
-  deprecationDate?: number;
-  configuration: C;
-}
-
-export type WorkflowTypeRecord = TypeRecord<WorkflowTypeConfiguration>;
-export type ActivityTypeRecord = TypeRecord<ActivityTypeConfiguration>;
-
-export function typeKey(name: string, version: string): string {
-  return `${name}\u0000${version}`;
-}
+import type { RegistrationStatus } from '@aws-sdk/client-swf';
+import type { ExecutionDomain, ExecutionRecord } from './execution-record';
+import type { ActivityTypeRecord, WorkflowTypeRecord } from './type-record';
 
 /** A domain and everything that lives in it: types, executions, resource tags. */
-export class DomainRecord {
+export class DomainRecord implements ExecutionDomain {
   status: RegistrationStatus = 'REGISTERED';
   readonly tags = new Map<string, string>();
   readonly workflowTypes = new Map<string, WorkflowTypeRecord>();

@@ -1,10 +1,10 @@
 import type { ChildPolicy, CloseStatus, EventType, ExecutionStatus, WorkflowExecution, WorkflowType } from '@aws-sdk/client-swf';
 import type { ClockTimer } from '../clock';
-import type { DomainRecord } from './domain-record';
 import { compact, type EventAttributes, eventAttributesKey, type WireHistoryEvent } from '../wire';
 import { LIMITS } from '../validation/swf-limits';
 import { DECIDER_EVENTS } from './decider-events';
-import type { ActivityState, ChildState, DecisionTaskState, LambdaState, TimerState } from './task-states';
+import type { ActivityState, DecisionTaskState, LambdaState, TimerState } from './task-states';
+import type { ActivityTypeRecord, WorkflowTypeRecord } from './type-record';
 
 /** The resolved configuration an execution runs with (defaults applied). */
 export interface ExecutionConfig {
@@ -36,6 +36,28 @@ export interface ExecutionHooks {
   eventLimitReached(execution: ExecutionRecord): void;
 }
 
+/**
+ * What a run sees of its domain. The domain record implements it, so the
+ * records depend one way: domain -> execution -> types.
+ */
+export interface ExecutionDomain {
+  readonly name: string;
+  readonly retentionDays: string;
+  readonly workflowTypes: ReadonlyMap<string, WorkflowTypeRecord>;
+  readonly activityTypes: ReadonlyMap<string, ActivityTypeRecord>;
+  readonly executions: Map<string, ExecutionRecord>;
+  readonly openByWorkflowId: Map<string, ExecutionRecord>;
+}
+
+/** A child workflow the execution initiated and that has not closed. */
+export interface ChildState {
+  initiatedEventId: number;
+  workflowId: string;
+  workflowType: WorkflowType;
+  startedEventId?: number;
+  execution?: ExecutionRecord;
+}
+
 export interface ParentLink {
   execution: ExecutionRecord;
   initiatedEventId: number;
@@ -61,7 +83,7 @@ export class ExecutionRecord {
   parent?: ParentLink;
 
   constructor(
-    readonly domain: DomainRecord,
+    readonly domain: ExecutionDomain,
     readonly workflowId: string,
     readonly runId: string,
     readonly workflowType: WorkflowType,

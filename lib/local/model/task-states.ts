@@ -1,6 +1,5 @@
-import type { ActivityTaskTimeoutType, ActivityType, WorkflowType } from '@aws-sdk/client-swf';
+import type { ActivityTaskTimeoutType, ActivityType } from '@aws-sdk/client-swf';
 import type { ClockTimer } from '../clock';
-import type { ExecutionRecord } from './execution-record';
 
 /** The execution's one decision task slot: scheduled, then started, then gone. */
 export interface DecisionTaskState {
@@ -41,15 +40,6 @@ export interface TimerState {
   timerId: string;
   startedEventId: number;
   timer: ClockTimer;
-}
-
-/** A child workflow the execution initiated and that has not closed. */
-export interface ChildState {
-  initiatedEventId: number;
-  workflowId: string;
-  workflowType: WorkflowType;
-  startedEventId?: number;
-  execution?: ExecutionRecord;
 }
 
 export interface LambdaState {

@@ -40,8 +40,6 @@ export class ServiceContext {
   readonly decisionLists: TaskLists<DecisionItem>;
   readonly activityLists: TaskLists<ActivityItem>;
   readonly tokens = new Map<string, TokenTarget>();
-  /** Set by the decision-task module; called when an execution needs a decision. */
-  wake: (execution: ExecutionRecord) => void = () => undefined;
   closed = false;
 
   constructor(

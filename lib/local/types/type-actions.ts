@@ -1,5 +1,6 @@
 import type { ActivityTypeConfiguration, WorkflowTypeConfiguration } from '@aws-sdk/client-swf';
-import { type DomainRecord, type TypeRecord, typeKey } from '../model/domain-record';
+import type { DomainRecord } from '../model/domain-record';
+import { type TypeRecord, typeKey } from '../model/type-record';
 import { compareCodePoints } from '../service/code-point-order';
 import { pageOf } from '../service/paging';
 import type { ServiceContext } from '../service/service-context';
