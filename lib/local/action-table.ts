@@ -7,16 +7,17 @@ import {
   respondActivityTaskCompleted,
   respondActivityTaskFailed,
 } from './activities/activity-task-actions';
+import { DECISIONS } from './decision-table';
 import { countPendingDecisionTasks, pollForDecisionTask, respondDecisionTaskCompleted } from './decision-tasks/decision-task-actions';
 import { deprecateDomain, describeDomain, listDomains, registerDomain, undeprecateDomain } from './domains/domain-actions';
 import {
   describeWorkflowExecution,
   getWorkflowExecutionHistory,
   requestCancelWorkflowExecution,
-  signalWorkflowExecution,
   startWorkflowExecution,
   terminateWorkflowExecution,
 } from './executions/execution-actions';
+import { signalWorkflowExecution } from './signals/signal-actions';
 import { listTagsForResource, tagResource, untagResource } from './domains/tag-actions';
 import { typeActions } from './types/type-actions';
 import { visibilityActions } from './visibility/visibility-actions';
@@ -37,7 +38,7 @@ export const SWF_ACTIONS = {
   GetWorkflowExecutionHistory: getWorkflowExecutionHistory,
   ...visibilityActions,
   PollForDecisionTask: pollForDecisionTask,
-  RespondDecisionTaskCompleted: respondDecisionTaskCompleted,
+  RespondDecisionTaskCompleted: respondDecisionTaskCompleted(DECISIONS),
   CountPendingDecisionTasks: countPendingDecisionTasks,
   PollForActivityTask: pollForActivityTask,
   RecordActivityTaskHeartbeat: recordActivityTaskHeartbeat,

@@ -1,28 +1,34 @@
-import type { DecisionType } from '@aws-sdk/client-swf';
-import { requestCancelActivity, scheduleActivity } from './activities/activity-decisions';
-import { startChild } from './children/child-decisions';
-import { cancelExecution, completeExecution, continueAsNew, failExecution } from './executions/close-decisions';
-import type { DecisionAttributesMap } from './decision-tasks/decision-attributes';
-import type { DecisionScope } from './decision-tasks/decision-scope';
-import { requestCancelExternal, signalExternal } from './signals/external-decisions';
-import { scheduleLambda } from './lambda-functions/lambda-decisions';
-import { cancelTimer, recordMarker, startTimer } from './timers/timer-decisions';
+import { REQUEST_CANCEL_ACTIVITY_TASK, SCHEDULE_ACTIVITY_TASK } from './activities/activity-decisions';
+import { START_CHILD_WORKFLOW_EXECUTION } from './children/child-decisions';
+import type { DecisionTable } from './decision-tasks/decision-spec';
+import { REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION } from './executions/cancel-external-decisions';
+import {
+  CANCEL_WORKFLOW_EXECUTION,
+  COMPLETE_WORKFLOW_EXECUTION,
+  CONTINUE_AS_NEW_WORKFLOW_EXECUTION,
+  FAIL_WORKFLOW_EXECUTION,
+} from './executions/close-decisions';
+import { SCHEDULE_LAMBDA_FUNCTION } from './lambda-functions/lambda-decisions';
+import { RECORD_MARKER } from './markers/marker-decisions';
+import { SIGNAL_EXTERNAL_WORKFLOW_EXECUTION } from './signals/signal-decisions';
+import { CANCEL_TIMER, START_TIMER } from './timers/timer-decisions';
 
-export type DecisionHandler<K extends DecisionType> = (scope: DecisionScope, attributes: DecisionAttributesMap[K]) => void;
-
-/** One handler per decision type; adding a decision type is a compile error until it is handled here. */
-export const DECISION_HANDLERS: { [K in DecisionType]: DecisionHandler<K> } = {
-  ScheduleActivityTask: scheduleActivity,
-  RequestCancelActivityTask: requestCancelActivity,
-  CompleteWorkflowExecution: completeExecution,
-  FailWorkflowExecution: failExecution,
-  CancelWorkflowExecution: cancelExecution,
-  ContinueAsNewWorkflowExecution: continueAsNew,
-  RecordMarker: recordMarker,
-  StartTimer: startTimer,
-  CancelTimer: cancelTimer,
-  SignalExternalWorkflowExecution: signalExternal,
-  RequestCancelExternalWorkflowExecution: requestCancelExternal,
-  StartChildWorkflowExecution: startChild,
-  ScheduleLambdaFunction: scheduleLambda,
+/**
+ * The index of the 13 decision types: each one's parse, apply and deny live
+ * in the folder of its concept.
+ */
+export const DECISIONS: DecisionTable = {
+  ScheduleActivityTask: SCHEDULE_ACTIVITY_TASK,
+  RequestCancelActivityTask: REQUEST_CANCEL_ACTIVITY_TASK,
+  CompleteWorkflowExecution: COMPLETE_WORKFLOW_EXECUTION,
+  FailWorkflowExecution: FAIL_WORKFLOW_EXECUTION,
+  CancelWorkflowExecution: CANCEL_WORKFLOW_EXECUTION,
+  ContinueAsNewWorkflowExecution: CONTINUE_AS_NEW_WORKFLOW_EXECUTION,
+  RecordMarker: RECORD_MARKER,
+  StartTimer: START_TIMER,
+  CancelTimer: CANCEL_TIMER,
+  SignalExternalWorkflowExecution: SIGNAL_EXTERNAL_WORKFLOW_EXECUTION,
+  RequestCancelExternalWorkflowExecution: REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION,
+  StartChildWorkflowExecution: START_CHILD_WORKFLOW_EXECUTION,
+  ScheduleLambdaFunction: SCHEDULE_LAMBDA_FUNCTION,
 };

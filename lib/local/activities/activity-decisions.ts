@@ -1,11 +1,14 @@
 import type { ScheduleActivityTaskFailedCause } from '@aws-sdk/client-swf';
 import { closeActivityTask, scheduleActivityTask } from './activity-tasks';
 import { typeKey } from '../model/type-record';
+import { readPayload, readType } from '../validation/common-readers';
 import { LIMITS } from '../validation/swf-limits';
+import { DECIDER_ID, readDecisionTaskList } from '../decision-tasks/decision-readers';
+import { type DecisionSpec, NOT_PERMITTED } from '../decision-tasks/decision-spec';
 import type { DecisionAttributesMap } from '../decision-tasks/decision-attributes';
 import type { DecisionScope } from '../decision-tasks/decision-scope';
 
-export function scheduleActivity(scope: DecisionScope, a: DecisionAttributesMap['ScheduleActivityTask']): void {
+function scheduleActivity(scope: DecisionScope, a: DecisionAttributesMap['ScheduleActivityTask']): void {
   const { execution, completedEventId } = scope;
   const activityType = a.activityType!;
   const fail = (cause: ScheduleActivityTaskFailedCause) =>
@@ -51,7 +54,7 @@ export function scheduleActivity(scope: DecisionScope, a: DecisionAttributesMap[
  * A scheduled task is canceled at once; a started one is only flagged, and
  * the worker learns of it from its next heartbeat.
  */
-export function requestCancelActivity(scope: DecisionScope, a: DecisionAttributesMap['RequestCancelActivityTask']): void {
+function requestCancelActivity(scope: DecisionScope, a: DecisionAttributesMap['RequestCancelActivityTask']): void {
   const { execution, completedEventId } = scope;
   const activity = execution.activities.get(a.activityId!);
   if (!activity) {
@@ -76,3 +79,37 @@ export function requestCancelActivity(scope: DecisionScope, a: DecisionAttribute
     latestCancelRequestedEventId: requestedId,
   });
 }
+
+export const SCHEDULE_ACTIVITY_TASK: DecisionSpec<'ScheduleActivityTask'> = {
+  parse: (r) => ({
+    activityType: readType(r, 'activityType'),
+    activityId: r.requiredString('activityId', DECIDER_ID),
+    control: readPayload(r, 'control'),
+    input: readPayload(r, 'input'),
+    scheduleToCloseTimeout: r.optionalDuration('scheduleToCloseTimeout'),
+    taskList: readDecisionTaskList(r),
+    taskPriority: r.optionalPriority('taskPriority'),
+    scheduleToStartTimeout: r.optionalDuration('scheduleToStartTimeout'),
+    startToCloseTimeout: r.optionalDuration('startToCloseTimeout'),
+    heartbeatTimeout: r.optionalDuration('heartbeatTimeout'),
+  }),
+  apply: scheduleActivity,
+  deny: ({ execution, completedEventId }, a) =>
+    void execution.addEvent('ScheduleActivityTaskFailed', {
+      activityType: a.activityType,
+      activityId: a.activityId,
+      cause: NOT_PERMITTED,
+      decisionTaskCompletedEventId: completedEventId,
+    }),
+};
+
+export const REQUEST_CANCEL_ACTIVITY_TASK: DecisionSpec<'RequestCancelActivityTask'> = {
+  parse: (r) => ({ activityId: r.requiredString('activityId', { min: 1, max: LIMITS.name }) }),
+  apply: requestCancelActivity,
+  deny: ({ execution, completedEventId }, a) =>
+    void execution.addEvent('RequestCancelActivityTaskFailed', {
+      activityId: a.activityId,
+      cause: NOT_PERMITTED,
+      decisionTaskCompletedEventId: completedEventId,
+    }),
+};

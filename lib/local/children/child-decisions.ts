@@ -1,9 +1,12 @@
 import type { StartChildWorkflowExecutionFailedCause } from '@aws-sdk/client-swf';
-import { resolveExecutionConfig } from '../executions/config-resolution';
+import { decisionOverrides, resolveExecutionConfig } from '../executions/config-resolution';
 import { startExecution } from '../executions/execution-lifecycle';
 import type { ChildState } from '../model/execution-record';
 import { typeKey } from '../model/type-record';
+import { CHILD_POLICIES, readPayload, readTagList, readType, readWorkflowId } from '../validation/common-readers';
 import { LIMITS } from '../validation/swf-limits';
+import { readDecisionTaskList } from '../decision-tasks/decision-readers';
+import { type DecisionSpec, NOT_PERMITTED } from '../decision-tasks/decision-spec';
 import type { DecisionAttributesMap } from '../decision-tasks/decision-attributes';
 import type { DecisionScope } from '../decision-tasks/decision-scope';
 
@@ -13,7 +16,7 @@ import type { DecisionScope } from '../decision-tasks/decision-scope';
  * recorded and the child starts after the decisions, or fails with
  * WORKFLOW_ALREADY_RUNNING when its workflow id is taken.
  */
-export function startChild(scope: DecisionScope, a: DecisionAttributesMap['StartChildWorkflowExecution']): void {
+function startChild(scope: DecisionScope, a: DecisionAttributesMap['StartChildWorkflowExecution']): void {
   const { ctx, execution, completedEventId: decisionTaskCompletedEventId } = scope;
   const workflowType = a.workflowType!;
   const workflowId = a.workflowId!;
@@ -31,14 +34,7 @@ export function startChild(scope: DecisionScope, a: DecisionAttributesMap['Start
   if (type.status === 'DEPRECATED') return fail('WORKFLOW_TYPE_DEPRECATED');
   if (execution.children.size >= LIMITS.openChildren) return fail('OPEN_CHILDREN_LIMIT_EXCEEDED');
   if (execution.domain.openByWorkflowId.size >= LIMITS.openExecutionsPerDomain) return fail('OPEN_WORKFLOWS_LIMIT_EXCEEDED');
-  const resolution = resolveExecutionConfig(type, {
-    taskList: a.taskList?.name,
-    taskPriority: a.taskPriority,
-    taskStartToCloseTimeout: a.taskStartToCloseTimeout,
-    executionStartToCloseTimeout: a.executionStartToCloseTimeout,
-    childPolicy: a.childPolicy,
-    lambdaRole: a.lambdaRole,
-  });
+  const resolution = resolveExecutionConfig(type, decisionOverrides(a));
   if (resolution.missing) return fail(resolution.missing);
   const { config } = resolution;
   const tagList = a.tagList ?? [];
@@ -79,3 +75,29 @@ export function startChild(scope: DecisionScope, a: DecisionAttributesMap['Start
     });
   });
 }
+
+export const START_CHILD_WORKFLOW_EXECUTION: DecisionSpec<'StartChildWorkflowExecution'> = {
+  parse: (r) => ({
+    workflowType: readType(r, 'workflowType'),
+    workflowId: readWorkflowId(r),
+    control: readPayload(r, 'control'),
+    input: readPayload(r, 'input'),
+    executionStartToCloseTimeout: r.optionalDuration('executionStartToCloseTimeout'),
+    taskList: readDecisionTaskList(r),
+    taskPriority: r.optionalPriority('taskPriority'),
+    taskStartToCloseTimeout: r.optionalDuration('taskStartToCloseTimeout'),
+    childPolicy: r.optionalEnum('childPolicy', CHILD_POLICIES),
+    tagList: readTagList(r),
+    lambdaRole: r.optionalString('lambdaRole', { min: 1, max: LIMITS.lambdaRole }),
+  }),
+  apply: startChild,
+  deny: ({ execution, completedEventId }, a) =>
+    void execution.addEvent('StartChildWorkflowExecutionFailed', {
+      workflowType: a.workflowType,
+      cause: NOT_PERMITTED,
+      workflowId: a.workflowId,
+      initiatedEventId: 0,
+      decisionTaskCompletedEventId: completedEventId,
+      control: a.control,
+    }),
+};

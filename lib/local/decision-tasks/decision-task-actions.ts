@@ -1,9 +1,8 @@
 import type { CallOptions } from '../service/action-handler';
-import { DECISION_DENIALS } from './decision-denials';
-import { DECISION_HANDLERS, type DecisionHandler } from '../decision-table';
 import { CLOSING_DECISIONS, type ParsedDecision } from './decision-attributes';
 import { parseDecisions } from './decision-parser';
 import type { DecisionScope } from './decision-scope';
+import type { DecisionSpec, DecisionTable } from './decision-spec';
 import type { ExecutionRecord } from '../model/execution-record';
 import { finishDecisionTask, isLiveDecision, type StartedDecision, startDecisionTask } from './decision-tasks';
 import { historyPage, type HistoryPageRequest, readHistoryScope } from '../service/history-pages';
@@ -66,10 +65,14 @@ function nextPage(ctx: ServiceContext, paging: HistoryPageRequest, fromPrevious:
  * the others, then their after-effects (child starts, signals, Lambda
  * calls), then a closing decision, which SWF wants last.
  */
-export function respondDecisionTaskCompleted(ctx: ServiceContext, input: unknown): void {
+export function respondDecisionTaskCompleted(decisionTable: DecisionTable) {
+  return (ctx: ServiceContext, input: unknown): void => completeDecisionTask(decisionTable, ctx, input);
+}
+
+function completeDecisionTask(table: DecisionTable, ctx: ServiceContext, input: unknown): void {
   const r = InputReader.of(input, 'RespondDecisionTaskCompleted');
   const token = r.requiredString('taskToken', { min: 1, max: LIMITS.taskToken });
-  const decisions = parseDecisions(r);
+  const decisions = parseDecisions(r, table);
   const executionContext = readPayload(r, 'executionContext');
   const taskList = readTaskList(r, 'taskList');
   const taskListScheduleToStartTimeout = r.optionalDuration('taskListScheduleToStartTimeout');
@@ -92,9 +95,9 @@ export function respondDecisionTaskCompleted(ctx: ServiceContext, input: unknown
   const scope: DecisionScope = { ctx, execution, completedEventId, unhandled, after: [] };
   const last = decisions[decisions.length - 1];
   const closing = last && CLOSING_DECISIONS.has(last.type) ? last : undefined;
-  for (const decision of decisions) if (decision !== closing) apply(scope, decision);
+  for (const decision of decisions) if (decision !== closing) apply(table, scope, decision);
   for (const effect of scope.after) if (execution.isOpen) effect();
-  if (closing && execution.isOpen) apply(scope, closing);
+  if (closing && execution.isOpen) apply(table, scope, closing);
   finishDecisionTask(ctx, execution);
 }
 
@@ -108,14 +111,12 @@ function overrideTaskList(execution: ExecutionRecord, taskList: string, schedule
   }
 }
 
-function apply(scope: DecisionScope, decision: ParsedDecision): void {
-  const { type } = decision;
-  const request = { action: 'RespondDecisionTaskCompleted', domain: scope.execution.domain.name, decisionType: type };
-  if (type !== 'ScheduleLambdaFunction' && !scope.ctx.permissions(request)) {
-    (DECISION_DENIALS[type] as (scope: DecisionScope, attributes: unknown) => void)(scope, decision.attributes);
-    return;
-  }
-  (DECISION_HANDLERS[decision.type] as DecisionHandler<typeof decision.type>)(scope, decision.attributes);
+/** A decision the permission policy refuses records its denial instead (where SWF has one). */
+function apply(table: DecisionTable, scope: DecisionScope, decision: ParsedDecision): void {
+  const spec = table[decision.type] as DecisionSpec<typeof decision.type>;
+  const request = { action: 'RespondDecisionTaskCompleted', domain: scope.execution.domain.name, decisionType: decision.type };
+  if (spec.deny && !scope.ctx.permissions(request)) spec.deny(scope, decision.attributes);
+  else spec.apply(scope, decision.attributes);
 }
 
 export function countPendingDecisionTasks(ctx: ServiceContext, input: unknown) {

@@ -1,16 +1,20 @@
 import type { ContinueAsNewWorkflowExecutionFailedCause } from '@aws-sdk/client-swf';
-import { resolveExecutionConfig } from './config-resolution';
+import { decisionOverrides, resolveExecutionConfig } from './config-resolution';
 import { closeExecution, startExecution } from './execution-lifecycle';
 import { continuedParentLink, moveChildLink } from '../children/child-notifications';
 import { newRunId } from '../service/secure-tokens';
 import { typeKey } from '../model/type-record';
 import type { DecisionAttributesMap } from '../decision-tasks/decision-attributes';
+import { readDecisionTaskList } from '../decision-tasks/decision-readers';
+import { type DecisionSpec, NOT_PERMITTED } from '../decision-tasks/decision-spec';
+import { CHILD_POLICIES, readPayload, readTagList } from '../validation/common-readers';
+import { LIMITS } from '../validation/swf-limits';
 import type { DecisionScope } from '../decision-tasks/decision-scope';
 
 // Each closing decision fails with UNHANDLED_DECISION when events arrived
 // while its decision task was started: the decider has not seen them yet.
 
-export function completeExecution(scope: DecisionScope, a: DecisionAttributesMap['CompleteWorkflowExecution']): void {
+function completeExecution(scope: DecisionScope, a: DecisionAttributesMap['CompleteWorkflowExecution']): void {
   const { ctx, execution, completedEventId: decisionTaskCompletedEventId } = scope;
   if (scope.unhandled) {
     execution.addEvent('CompleteWorkflowExecutionFailed', { cause: 'UNHANDLED_DECISION', decisionTaskCompletedEventId });
@@ -20,7 +24,7 @@ export function completeExecution(scope: DecisionScope, a: DecisionAttributesMap
   closeExecution(ctx, execution, { status: 'COMPLETED', result: a.result }, execution.config.childPolicy);
 }
 
-export function failExecution(scope: DecisionScope, a: DecisionAttributesMap['FailWorkflowExecution']): void {
+function failExecution(scope: DecisionScope, a: DecisionAttributesMap['FailWorkflowExecution']): void {
   const { ctx, execution, completedEventId: decisionTaskCompletedEventId } = scope;
   if (scope.unhandled) {
     execution.addEvent('FailWorkflowExecutionFailed', { cause: 'UNHANDLED_DECISION', decisionTaskCompletedEventId });
@@ -30,7 +34,7 @@ export function failExecution(scope: DecisionScope, a: DecisionAttributesMap['Fa
   closeExecution(ctx, execution, { status: 'FAILED', reason: a.reason, details: a.details }, execution.config.childPolicy);
 }
 
-export function cancelExecution(scope: DecisionScope, a: DecisionAttributesMap['CancelWorkflowExecution']): void {
+function cancelExecution(scope: DecisionScope, a: DecisionAttributesMap['CancelWorkflowExecution']): void {
   const { ctx, execution, completedEventId: decisionTaskCompletedEventId } = scope;
   if (scope.unhandled) {
     execution.addEvent('CancelWorkflowExecutionFailed', { cause: 'UNHANDLED_DECISION', decisionTaskCompletedEventId });
@@ -46,7 +50,7 @@ export function cancelExecution(scope: DecisionScope, a: DecisionAttributesMap['
  * defaults, not from the current run: a decider that started the run with
  * explicit values passes them again (or gets DEFAULT_*_UNDEFINED).
  */
-export function continueAsNew(scope: DecisionScope, a: DecisionAttributesMap['ContinueAsNewWorkflowExecution']): void {
+function continueAsNew(scope: DecisionScope, a: DecisionAttributesMap['ContinueAsNewWorkflowExecution']): void {
   const { ctx, execution, completedEventId: decisionTaskCompletedEventId } = scope;
   const fail = (cause: ContinueAsNewWorkflowExecutionFailedCause) =>
     void execution.addEvent('ContinueAsNewWorkflowExecutionFailed', { cause, decisionTaskCompletedEventId });
@@ -55,14 +59,7 @@ export function continueAsNew(scope: DecisionScope, a: DecisionAttributesMap['Co
   const type = execution.domain.workflowTypes.get(typeKey(workflowType.name!, workflowType.version!));
   if (!type) return fail('WORKFLOW_TYPE_DOES_NOT_EXIST');
   if (type.status === 'DEPRECATED') return fail('WORKFLOW_TYPE_DEPRECATED');
-  const resolution = resolveExecutionConfig(type, {
-    taskList: a.taskList?.name,
-    taskPriority: a.taskPriority,
-    taskStartToCloseTimeout: a.taskStartToCloseTimeout,
-    executionStartToCloseTimeout: a.executionStartToCloseTimeout,
-    childPolicy: a.childPolicy,
-    lambdaRole: a.lambdaRole,
-  });
+  const resolution = resolveExecutionConfig(type, decisionOverrides(a));
   if (resolution.missing) return fail(resolution.missing);
   const { config } = resolution;
   const runId = newRunId();
@@ -94,3 +91,48 @@ export function continueAsNew(scope: DecisionScope, a: DecisionAttributesMap['Co
   });
   if (parent) moveChildLink(parent, next);
 }
+
+export const COMPLETE_WORKFLOW_EXECUTION: DecisionSpec<'CompleteWorkflowExecution'> = {
+  parse: (r) => ({ result: readPayload(r, 'result') }),
+  apply: completeExecution,
+  deny: ({ execution, completedEventId }) =>
+    void execution.addEvent('CompleteWorkflowExecutionFailed', { cause: NOT_PERMITTED, decisionTaskCompletedEventId: completedEventId }),
+  attributesOptional: true,
+};
+
+export const FAIL_WORKFLOW_EXECUTION: DecisionSpec<'FailWorkflowExecution'> = {
+  parse: (r) => ({ reason: r.optionalString('reason', { max: LIMITS.reason }), details: readPayload(r, 'details') }),
+  apply: failExecution,
+  deny: ({ execution, completedEventId }) =>
+    void execution.addEvent('FailWorkflowExecutionFailed', { cause: NOT_PERMITTED, decisionTaskCompletedEventId: completedEventId }),
+  attributesOptional: true,
+};
+
+export const CANCEL_WORKFLOW_EXECUTION: DecisionSpec<'CancelWorkflowExecution'> = {
+  parse: (r) => ({ details: readPayload(r, 'details') }),
+  apply: cancelExecution,
+  deny: ({ execution, completedEventId }) =>
+    void execution.addEvent('CancelWorkflowExecutionFailed', { cause: NOT_PERMITTED, decisionTaskCompletedEventId: completedEventId }),
+  attributesOptional: true,
+};
+
+export const CONTINUE_AS_NEW_WORKFLOW_EXECUTION: DecisionSpec<'ContinueAsNewWorkflowExecution'> = {
+  parse: (r) => ({
+    input: readPayload(r, 'input'),
+    executionStartToCloseTimeout: r.optionalDuration('executionStartToCloseTimeout'),
+    taskList: readDecisionTaskList(r),
+    taskPriority: r.optionalPriority('taskPriority'),
+    taskStartToCloseTimeout: r.optionalDuration('taskStartToCloseTimeout'),
+    childPolicy: r.optionalEnum('childPolicy', CHILD_POLICIES),
+    tagList: readTagList(r),
+    workflowTypeVersion: r.optionalString('workflowTypeVersion', { min: 1, max: LIMITS.version }),
+    lambdaRole: r.optionalString('lambdaRole', { min: 1, max: LIMITS.lambdaRole }),
+  }),
+  apply: continueAsNew,
+  deny: ({ execution, completedEventId }) =>
+    void execution.addEvent('ContinueAsNewWorkflowExecutionFailed', {
+      cause: NOT_PERMITTED,
+      decisionTaskCompletedEventId: completedEventId,
+    }),
+  attributesOptional: true,
+};

@@ -12,6 +12,18 @@ export interface ConfigOverrides {
   lambdaRole?: string;
 }
 
+/** The overrides a StartChildWorkflowExecution or ContinueAsNewWorkflowExecution decision carries. */
+export function decisionOverrides(a: Omit<ConfigOverrides, 'taskList'> & { taskList?: { name?: string } }): ConfigOverrides {
+  return {
+    taskList: a.taskList?.name,
+    taskPriority: a.taskPriority,
+    taskStartToCloseTimeout: a.taskStartToCloseTimeout,
+    executionStartToCloseTimeout: a.executionStartToCloseTimeout,
+    childPolicy: a.childPolicy,
+    lambdaRole: a.lambdaRole,
+  };
+}
+
 export type MissingDefault =
   | 'DEFAULT_TASK_LIST_UNDEFINED'
   | 'DEFAULT_EXECUTION_START_TO_CLOSE_TIMEOUT_UNDEFINED'

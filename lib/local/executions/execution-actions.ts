@@ -8,7 +8,7 @@ import { SwfFault } from '../swf-fault';
 import { CHILD_POLICIES, readPayload, readTagList, readTaskList, readType, readWorkflowId } from '../validation/common-readers';
 import { InputReader } from '../validation/input-reader';
 import { LIMITS } from '../validation/swf-limits';
-import { openExecution, readExecution } from './execution-lookup';
+import { readExecution, readOpenTarget } from './execution-lookup';
 
 function readDomain(ctx: ServiceContext, r: InputReader) {
   return ctx.domain(r.requiredString('domain', { min: 1, max: LIMITS.name }));
@@ -58,21 +58,6 @@ export function startWorkflowExecution(ctx: ServiceContext, input: unknown) {
     tagList,
   });
   return { runId: execution.runId };
-}
-
-function readOpenTarget(ctx: ServiceContext, r: InputReader): ExecutionRecord {
-  const domain = readDomain(ctx, r);
-  const workflowId = r.requiredString('workflowId', { min: 1, max: LIMITS.name });
-  const runId = r.optionalString('runId', { max: LIMITS.runId });
-  return openExecution(domain, workflowId, runId || undefined);
-}
-
-export function signalWorkflowExecution(ctx: ServiceContext, input: unknown): void {
-  const r = InputReader.of(input, 'SignalWorkflowExecution');
-  const signalName = r.requiredString('signalName', { min: 1, max: LIMITS.name });
-  const signalInput = readPayload(r, 'input');
-  const execution = readOpenTarget(ctx, r);
-  execution.addEvent('WorkflowExecutionSignaled', { signalName, input: signalInput });
 }
 
 export function requestCancelWorkflowExecution(ctx: ServiceContext, input: unknown): void {

@@ -1,8 +1,11 @@
+import { readPayload } from '../validation/common-readers';
 import { LIMITS } from '../validation/swf-limits';
+import { DECIDER_ID } from '../decision-tasks/decision-readers';
+import { type DecisionSpec, NOT_PERMITTED } from '../decision-tasks/decision-spec';
 import type { DecisionAttributesMap } from '../decision-tasks/decision-attributes';
 import type { DecisionScope } from '../decision-tasks/decision-scope';
 
-export function startTimer(scope: DecisionScope, a: DecisionAttributesMap['StartTimer']): void {
+function startTimer(scope: DecisionScope, a: DecisionAttributesMap['StartTimer']): void {
   const { ctx, execution, completedEventId } = scope;
   const timerId = a.timerId!;
   const fail = (cause: 'TIMER_ID_ALREADY_IN_USE' | 'OPEN_TIMERS_LIMIT_EXCEEDED') =>
@@ -23,7 +26,7 @@ export function startTimer(scope: DecisionScope, a: DecisionAttributesMap['Start
   execution.timers.set(timerId, { timerId, startedEventId, timer });
 }
 
-export function cancelTimer(scope: DecisionScope, a: DecisionAttributesMap['CancelTimer']): void {
+function cancelTimer(scope: DecisionScope, a: DecisionAttributesMap['CancelTimer']): void {
   const { execution, completedEventId } = scope;
   const timer = execution.timers.get(a.timerId!);
   if (!timer) {
@@ -43,10 +46,28 @@ export function cancelTimer(scope: DecisionScope, a: DecisionAttributesMap['Canc
   });
 }
 
-export function recordMarker(scope: DecisionScope, a: DecisionAttributesMap['RecordMarker']): void {
-  scope.execution.addEvent('MarkerRecorded', {
-    markerName: a.markerName,
-    details: a.details,
-    decisionTaskCompletedEventId: scope.completedEventId,
-  });
-}
+export const START_TIMER: DecisionSpec<'StartTimer'> = {
+  parse: (r) => {
+    const timeout = r.optionalDuration('startToFireTimeout', false);
+    if (timeout === undefined) r.fail('startToFireTimeout', 'Member must not be null');
+    return { timerId: r.requiredString('timerId', DECIDER_ID), control: readPayload(r, 'control'), startToFireTimeout: timeout };
+  },
+  apply: startTimer,
+  deny: ({ execution, completedEventId }, a) =>
+    void execution.addEvent('StartTimerFailed', {
+      timerId: a.timerId,
+      cause: NOT_PERMITTED,
+      decisionTaskCompletedEventId: completedEventId,
+    }),
+};
+
+export const CANCEL_TIMER: DecisionSpec<'CancelTimer'> = {
+  parse: (r) => ({ timerId: r.requiredString('timerId', { min: 1, max: LIMITS.name }) }),
+  apply: cancelTimer,
+  deny: ({ execution, completedEventId }, a) =>
+    void execution.addEvent('CancelTimerFailed', {
+      timerId: a.timerId,
+      cause: NOT_PERMITTED,
+      decisionTaskCompletedEventId: completedEventId,
+    }),
+};
