@@ -25,6 +25,11 @@ export interface Clock {
   schedule(atMs: number, fn: () => void, options?: ScheduleOptions): ClockTimer;
 }
 
+/** Runs callbacks after a delay of service time (the service's TrackedTimers). */
+export interface TimerScheduler {
+  after(seconds: number, fn: () => void, options?: ScheduleOptions): ClockTimer;
+}
+
 // Node fires longer timeouts at once; SWF timeouts run up to a year.
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 

@@ -1,10 +1,10 @@
-import type { Clock, ClockTimer, ScheduleOptions } from '../clock';
+import type { Clock, ClockTimer, ScheduleOptions, TimerScheduler } from '../clock';
 
 /**
  * The service's timers on its clock, kept in one set so that `close()`
  * can stop every one of them.
  */
-export class TrackedTimers {
+export class TrackedTimers implements TimerScheduler {
   private readonly live = new Set<ClockTimer>();
 
   constructor(private readonly clock: Clock) {}
