@@ -88,6 +88,7 @@ export function startActivityTask(ctx: ServiceContext, item: ActivityItem, ident
 export function recordHeartbeat(ctx: ServiceContext, execution: ExecutionRecord, activity: ActivityState, details?: string): boolean {
   activity.heartbeatDetails = details ?? activity.heartbeatDetails;
   arm(ctx, execution, activity, 'HEARTBEAT', activity.timeouts.heartbeat);
+  execution.touch();
   return activity.cancelRequested;
 }
 
@@ -108,9 +109,20 @@ function arm(
 ): void {
   activity.timers.get(timeoutType)?.cancel();
   if (seconds === 'NONE') return;
+  armActivityTimeout(ctx, execution, activity, timeoutType, ctx.clock.now() + Number(seconds) * 1000);
+}
+
+/** Arms one of the activity's timeouts to strike at `atMs` (also when a durable service restarts). */
+export function armActivityTimeout(
+  ctx: ServiceContext,
+  execution: ExecutionRecord,
+  activity: ActivityState,
+  timeoutType: ActivityTaskTimeoutType,
+  atMs: number,
+): void {
   activity.timers.set(
     timeoutType,
-    ctx.timers.after(Number(seconds), () => timeOutActivity(ctx, execution, activity, timeoutType)),
+    ctx.timers.at(atMs, () => timeOutActivity(ctx, execution, activity, timeoutType)),
   );
 }
 

@@ -26,7 +26,7 @@ export function scheduleDecisionTask(ctx: ServiceContext, execution: ExecutionRe
   });
   slot.scheduledEventId = scheduledEventId;
   if (scheduleToStartTimeout && scheduleToStartTimeout !== 'NONE') {
-    slot.timer = ctx.timers.after(Number(scheduleToStartTimeout), () => timeOutDecisionTask(ctx, execution, 'SCHEDULE_TO_START'));
+    armDecisionTimeout(ctx, execution, 'SCHEDULE_TO_START', ctx.clock.now() + Number(scheduleToStartTimeout) * 1000);
   }
   ctx.decisionLists.get(execution.domain.name, taskList).offer({ execution, scheduledEventId }, Number(taskPriority ?? 0));
 }
@@ -55,9 +55,19 @@ export function startDecisionTask(ctx: ServiceContext, item: DecisionItem, ident
   slot.token = token;
   ctx.tokens.set(token, { kind: 'decision', execution, startedEventId });
   const timeout = execution.config.taskStartToCloseTimeout;
-  slot.timer =
-    timeout === 'NONE' ? undefined : ctx.timers.after(Number(timeout), () => timeOutDecisionTask(ctx, execution, 'START_TO_CLOSE'));
+  slot.timer = undefined;
+  if (timeout !== 'NONE') armDecisionTimeout(ctx, execution, 'START_TO_CLOSE', ctx.clock.now() + Number(timeout) * 1000);
   return { execution, token, startedEventId };
+}
+
+/** Arms the decision slot's timeout to strike at `atMs` (also when a durable service restarts). */
+export function armDecisionTimeout(
+  ctx: ServiceContext,
+  execution: ExecutionRecord,
+  timeoutType: DecisionTaskTimeoutType,
+  atMs: number,
+): void {
+  execution.decision.timer = ctx.timers.at(atMs, () => timeOutDecisionTask(ctx, execution, timeoutType));
 }
 
 /** Empties the slot; the started task's token stops working. */

@@ -30,6 +30,7 @@ export function registerDomain(ctx: ServiceContext, input: unknown): void {
   const domain = new DomainRecord(name, description, retention, ctx.domainArn(name));
   for (const tag of tags ?? []) domain.tags.set(tag.key, tag.value);
   ctx.domains.set(name, domain);
+  ctx.journal.domainChanged(domain);
 }
 
 export function deprecateDomain(ctx: ServiceContext, input: unknown): void {
@@ -44,12 +45,14 @@ export function deprecateDomain(ctx: ServiceContext, input: unknown): void {
     type.status = 'DEPRECATED';
     type.deprecationDate = now;
   }
+  ctx.journal.domainChanged(domain);
 }
 
 export function undeprecateDomain(ctx: ServiceContext, input: unknown): void {
   const domain = ctx.domain(domainName(InputReader.of(input, 'UndeprecateDomain')));
   if (domain.status === 'REGISTERED') throw SwfFault.domainAlreadyExists(`Domain is not deprecated: ${domain.name}`);
   domain.status = 'REGISTERED';
+  ctx.journal.domainChanged(domain);
 }
 
 function domainInfo(domain: DomainRecord) {

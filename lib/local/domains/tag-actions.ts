@@ -22,6 +22,7 @@ export function tagResource(ctx: ServiceContext, input: unknown): void {
     throw SwfFault.tooManyTags(`${domain.arn} would have ${keys.size} tags; at most ${LIMITS.resourceTags} are allowed`);
   }
   for (const tag of tags) domain.tags.set(tag.key, tag.value);
+  ctx.journal.domainChanged(domain);
 }
 
 export function untagResource(ctx: ServiceContext, input: unknown): void {
@@ -30,6 +31,7 @@ export function untagResource(ctx: ServiceContext, input: unknown): void {
   if (!keys) r.fail('tagKeys', 'Member must not be null');
   const domain = domainByArn(ctx, r);
   for (const key of keys) domain.tags.delete(key);
+  ctx.journal.domainChanged(domain);
 }
 
 export function listTagsForResource(ctx: ServiceContext, input: unknown) {

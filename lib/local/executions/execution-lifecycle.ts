@@ -55,14 +55,19 @@ export function startExecution(ctx: ServiceContext, domain: ExecutionDomain, req
     lambdaRole: config.lambdaRole,
   });
   if (config.executionStartToCloseTimeout !== 'NONE') {
-    execution.executionTimer = ctx.timers.after(Number(config.executionStartToCloseTimeout), () => {
-      if (!execution.isOpen) return;
-      const childPolicy = execution.config.childPolicy;
-      execution.addEvent('WorkflowExecutionTimedOut', { timeoutType: 'START_TO_CLOSE', childPolicy });
-      closeExecution(ctx, execution, { status: 'TIMED_OUT' }, childPolicy);
-    });
+    armExecutionTimeout(ctx, execution, ctx.clock.now() + Number(config.executionStartToCloseTimeout) * 1000);
   }
   return execution;
+}
+
+/** Arms the run's start-to-close timeout to strike at `atMs` (also when a durable service restarts). */
+export function armExecutionTimeout(ctx: ServiceContext, execution: ExecutionRecord, atMs: number): void {
+  execution.executionTimer = ctx.timers.at(atMs, () => {
+    if (!execution.isOpen) return;
+    const childPolicy = execution.config.childPolicy;
+    execution.addEvent('WorkflowExecutionTimedOut', { timeoutType: 'START_TO_CLOSE', childPolicy });
+    closeExecution(ctx, execution, { status: 'TIMED_OUT' }, childPolicy);
+  });
 }
 
 /** What every run is given by the service around it. */
@@ -70,6 +75,7 @@ export function executionHooks(ctx: ServiceContext): ExecutionHooks {
   return {
     nowSeconds: () => ctx.nowSeconds(),
     wake: (e) => wakeDecider(ctx, e),
+    changed: (e) => ctx.journal.executionChanged(e),
     // Not in the middle of the action that added the event: SWF terminates it right after.
     eventLimitReached: (e) =>
       queueMicrotask(() => {
@@ -105,20 +111,26 @@ export function closeExecution(ctx: ServiceContext, execution: ExecutionRecord, 
 }
 
 /**
- * Forgets a closed run once the domain's retention period is over. A
- * retention of 0 (or NONE) would delete it at once in SWF; here it keeps
- * the run for the life of the service, so a closed history stays readable.
+ * Forgets a closed run once the domain's retention period, counted from its
+ * close, is over (also after a restart of a durable service, which calls
+ * this again for every closed run it loads). A retention of 0 or NONE
+ * deletes the record and history as soon as the run closes, as SWF does,
+ * unless the service was made with `zeroRetention: 'keep'`.
  */
-function scheduleRetention(ctx: ServiceContext, execution: ExecutionRecord): void {
+export function scheduleRetention(ctx: ServiceContext, execution: ExecutionRecord): void {
   const days = Number(execution.domain.retentionDays);
-  if (!(days > 0)) return;
-  ctx.timers.after(
-    days * 86400,
-    () => {
-      if (execution.domain.executions.get(execution.runId) === execution) execution.domain.executions.delete(execution.runId);
-    },
-    { background: true, weak: true },
-  );
+  if (!(days > 0)) {
+    if (ctx.zeroRetention === 'delete') forgetExecution(ctx, execution);
+    return;
+  }
+  const atMs = (execution.closeTimestamp ?? ctx.nowSeconds()) * 1000 + days * 86400 * 1000;
+  ctx.timers.at(atMs, () => forgetExecution(ctx, execution), { background: true, weak: true });
+}
+
+function forgetExecution(ctx: ServiceContext, execution: ExecutionRecord): void {
+  if (execution.domain.executions.get(execution.runId) !== execution) return;
+  execution.domain.executions.delete(execution.runId);
+  ctx.journal.executionDeleted(execution);
 }
 
 function applyChildPolicy(ctx: ServiceContext, parent: ExecutionRecord, policy: ChildPolicy): void {

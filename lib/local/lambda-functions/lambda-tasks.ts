@@ -26,12 +26,19 @@ export function scheduleLambdaTask(execution: ExecutionRecord, request: LambdaRe
  * (it answered, or the timeout struck), so an unknown function or a missing
  * role yields StartLambdaFunctionFailed and no Started event, as in SWF.
  */
-export function runLambdaTask(ctx: ServiceContext, execution: ExecutionRecord, state: LambdaState, request: LambdaRequest): void {
+export function runLambdaTask(
+  ctx: ServiceContext,
+  execution: ExecutionRecord,
+  state: LambdaState,
+  request: LambdaRequest,
+  timeoutAtMs = ctx.clock.now() + Number(request.startToCloseTimeout) * 1000,
+): void {
   const role = execution.config.lambdaRole;
   if (!role) return failToStart(execution, state, 'ASSUME_ROLE_FAILED', noRoleMessage(execution));
   const invoker = ctx.lambdaInvoker;
-  const timeoutSeconds = Number(request.startToCloseTimeout);
-  state.timer = ctx.timers.after(timeoutSeconds, () => {
+  // After a restart the call runs again in what is left of its timeout.
+  const timeoutSeconds = Math.max(1, Math.ceil((timeoutAtMs - ctx.clock.now()) / 1000));
+  state.timer = ctx.timers.at(timeoutAtMs, () => {
     if (!isCurrent(execution, state)) return;
     const startedEventId = markStarted(execution, state);
     close(execution, state);

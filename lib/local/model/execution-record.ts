@@ -1,5 +1,5 @@
 import type { ChildPolicy, CloseStatus, EventType, ExecutionStatus, WorkflowExecution, WorkflowType } from '@aws-sdk/client-swf';
-import type { ClockTimer } from '../clock';
+import type { DueTimer } from '../clock';
 import { compact, type EventAttributes, eventAttributesKey, type WireHistoryEvent } from '../wire';
 import { LIMITS } from '../validation/swf-limits';
 import { DECIDER_EVENTS } from './decider-events';
@@ -32,6 +32,8 @@ export interface ExecutionHooks {
   nowSeconds(): number;
   /** A decision-worthy event was recorded. */
   wake(execution: ExecutionRecord): void;
+  /** The run changed (an event, or open work such as a heartbeat): a durable service writes it down. */
+  changed(execution: ExecutionRecord): void;
   /** The history reached SWF's limit of events per execution. */
   eventLimitReached(execution: ExecutionRecord): void;
 }
@@ -79,7 +81,7 @@ export class ExecutionRecord {
   readonly timers = new Map<string, TimerState>();
   readonly children = new Map<number, ChildState>();
   readonly lambdas = new Map<string, LambdaState>();
-  executionTimer?: ClockTimer;
+  executionTimer?: DueTimer;
   parent?: ParentLink;
 
   constructor(
@@ -114,9 +116,15 @@ export class ExecutionRecord {
       eventTimestamp: this.hooks.nowSeconds(),
       [eventAttributesKey(eventType)]: compact(attributes),
     } as WireHistoryEvent);
+    this.hooks.changed(this);
     if (this.isOpen && DECIDER_EVENTS.has(eventType)) this.hooks.wake(this);
     if (eventId === LIMITS.historyEvents && this.isOpen) this.hooks.eventLimitReached(this);
     return eventId;
+  }
+
+  /** Open work changed without an event (a heartbeat): a durable service writes it down. */
+  touch(): void {
+    this.hooks.changed(this);
   }
 
   describe(): string {

@@ -1,12 +1,12 @@
 import type { ActivityTaskTimeoutType, ActivityType } from '@aws-sdk/client-swf';
-import type { ClockTimer } from '../clock';
+import type { DueTimer } from '../clock';
 
 /** The execution's one decision task slot: scheduled, then started, then gone. */
 export interface DecisionTaskState {
   scheduledEventId?: number;
   startedEventId?: number;
   token?: string;
-  timer?: ClockTimer;
+  timer?: DueTimer;
   /** Events that need a decision arrived while a task was started. */
   pending: boolean;
   /** The task was scheduled on a temporary task list override. */
@@ -30,7 +30,7 @@ export interface ActivityState {
   startedEventId?: number;
   token?: string;
   timeouts: ActivityTimeouts;
-  timers: Map<ActivityTaskTimeoutType, ClockTimer>;
+  timers: Map<ActivityTaskTimeoutType, DueTimer>;
   cancelRequested: boolean;
   latestCancelRequestedEventId?: number;
   heartbeatDetails?: string;
@@ -39,7 +39,7 @@ export interface ActivityState {
 export interface TimerState {
   timerId: string;
   startedEventId: number;
-  timer: ClockTimer;
+  timer: DueTimer;
 }
 
 export interface LambdaState {
@@ -48,5 +48,5 @@ export interface LambdaState {
   scheduledEventId: number;
   startedEventId?: number;
   abort: AbortController;
-  timer?: ClockTimer;
+  timer?: DueTimer;
 }

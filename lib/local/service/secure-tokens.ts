@@ -16,7 +16,8 @@ export function newRunId(): string {
  * for a different query.
  */
 export class PageTokens {
-  private readonly key = randomBytes(32);
+  /** `key` signs the tokens; a fresh random one unless the service keeps its own across restarts. */
+  constructor(readonly key: Buffer = randomBytes(32)) {}
 
   encode(query: string, offset: number): string {
     const body = Buffer.from(JSON.stringify({ q: query, o: offset })).toString('base64url');

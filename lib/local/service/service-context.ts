@@ -6,6 +6,7 @@ import { SwfFault } from '../swf-fault';
 import { TaskLists } from '../tasks/task-lists';
 import type { DomainRecord } from '../model/domain-record';
 import { PageTokens } from './secure-tokens';
+import { IN_MEMORY_JOURNAL, type StateJournal } from './state-journal';
 import { TrackedTimers } from './tracked-timers';
 
 /** A queued decision task: which execution, and which DecisionTaskScheduled it answers. */
@@ -32,24 +33,50 @@ export interface ServiceIdentity {
   accountId: string;
 }
 
+export interface ServiceContextOptions {
+  clock: Clock;
+  lambdaInvoker: LambdaInvoker;
+  longPollTimeoutMs: number;
+  identity: ServiceIdentity;
+  permissions?: PermissionPolicy;
+  /** Where changes are written down; default: nowhere (in memory). */
+  journal?: StateJournal;
+  /** The key that signs page tokens; a durable service keeps it, so tokens survive a restart. */
+  pageTokenKey?: Buffer;
+  /** Closed runs of a domain with retention 0 or NONE: deleted at once, as SWF does, or kept. */
+  zeroRetention?: ZeroRetention;
+}
+
+/** What happens to closed runs of a domain registered with retention 0 or NONE. */
+export type ZeroRetention = 'delete' | 'keep';
+
 /** The shared state of one backend; every action module works on it. */
 export class ServiceContext {
+  readonly clock: Clock;
+  readonly lambdaInvoker: LambdaInvoker;
+  readonly longPollTimeoutMs: number;
+  readonly identity: ServiceIdentity;
+  readonly permissions: PermissionPolicy;
+  readonly journal: StateJournal;
+  readonly zeroRetention: ZeroRetention;
   readonly timers: TrackedTimers;
-  readonly pageTokens = new PageTokens();
+  readonly pageTokens: PageTokens;
   readonly domains = new Map<string, DomainRecord>();
   readonly decisionLists: TaskLists<DecisionItem>;
   readonly activityLists: TaskLists<ActivityItem>;
   readonly tokens = new Map<string, TokenTarget>();
   closed = false;
 
-  constructor(
-    readonly clock: Clock,
-    readonly lambdaInvoker: LambdaInvoker,
-    readonly longPollTimeoutMs: number,
-    readonly identity: ServiceIdentity,
-    readonly permissions: PermissionPolicy = () => true,
-  ) {
-    this.timers = new TrackedTimers(clock);
+  constructor(options: ServiceContextOptions) {
+    this.clock = options.clock;
+    this.lambdaInvoker = options.lambdaInvoker;
+    this.longPollTimeoutMs = options.longPollTimeoutMs;
+    this.identity = options.identity;
+    this.permissions = options.permissions ?? (() => true);
+    this.journal = options.journal ?? IN_MEMORY_JOURNAL;
+    this.zeroRetention = options.zeroRetention ?? 'delete';
+    this.pageTokens = new PageTokens(options.pageTokenKey);
+    this.timers = new TrackedTimers(this.clock);
     this.decisionLists = new TaskLists(this.timers);
     this.activityLists = new TaskLists(this.timers);
   }

@@ -1,4 +1,4 @@
-import type { Clock, ClockTimer, ScheduleOptions, TimerScheduler } from '../clock';
+import type { Clock, ClockTimer, DueTimer, ScheduleOptions, TimerScheduler } from '../clock';
 
 /**
  * The service's timers on its clock, kept in one set so that `close()`
@@ -10,12 +10,13 @@ export class TrackedTimers implements TimerScheduler {
   constructor(private readonly clock: Clock) {}
 
   /** Runs `fn` after `seconds` of service time. */
-  after(seconds: number, fn: () => void, options?: ScheduleOptions): ClockTimer {
+  after(seconds: number, fn: () => void, options?: ScheduleOptions): DueTimer {
     return this.at(this.clock.now() + seconds * 1000, fn, options);
   }
 
-  at(atMs: number, fn: () => void, options?: ScheduleOptions): ClockTimer {
-    const handle: ClockTimer = {
+  at(atMs: number, fn: () => void, options?: ScheduleOptions): DueTimer {
+    const handle: DueTimer = {
+      atMs,
       cancel: () => {
         this.live.delete(handle);
         inner.cancel();

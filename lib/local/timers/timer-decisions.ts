@@ -4,6 +4,8 @@ import { DECIDER_ID } from '../decision-tasks/decision-readers';
 import { type DecisionSpec, NOT_PERMITTED } from '../decision-tasks/decision-spec';
 import type { DecisionAttributesMap } from '../decision-tasks/decision-attributes';
 import type { DecisionScope } from '../decision-tasks/decision-scope';
+import type { ExecutionRecord } from '../model/execution-record';
+import type { ServiceContext } from '../service/service-context';
 
 function startTimer(scope: DecisionScope, a: DecisionAttributesMap['StartTimer']): void {
   const { ctx, execution, completedEventId } = scope;
@@ -18,7 +20,12 @@ function startTimer(scope: DecisionScope, a: DecisionAttributesMap['StartTimer']
     startToFireTimeout: a.startToFireTimeout,
     decisionTaskCompletedEventId: completedEventId,
   });
-  const timer = ctx.timers.after(Number(a.startToFireTimeout), () => {
+  armTimer(ctx, execution, timerId, startedEventId, ctx.clock.now() + Number(a.startToFireTimeout) * 1000);
+}
+
+/** Arms a started timer to fire at `atMs` (also when a durable service restarts). */
+export function armTimer(ctx: ServiceContext, execution: ExecutionRecord, timerId: string, startedEventId: number, atMs: number): void {
+  const timer = ctx.timers.at(atMs, () => {
     if (!execution.isOpen || execution.timers.get(timerId)?.startedEventId !== startedEventId) return;
     execution.timers.delete(timerId);
     execution.addEvent('TimerFired', { timerId, startedEventId });

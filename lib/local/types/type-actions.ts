@@ -68,7 +68,8 @@ function register<C>(kind: TypeKind<C>) {
     const version = r.requiredString('version', { min: 1, max: LIMITS.version, name: true });
     const description = r.optionalString('description', { max: LIMITS.description });
     const configuration = kind.readDefaults(r);
-    const types = kind.map(ctx.activeDomain(domainName));
+    const domain = ctx.activeDomain(domainName);
+    const types = kind.map(domain);
     if (types.has(typeKey(name, version))) throw SwfFault.typeAlreadyExists(describeType(kind, name, version));
     if (types.size >= LIMITS.typesPerDomain) {
       throw SwfFault.limitExceeded(`Domain ${domainName} already has ${LIMITS.typesPerDomain} ${kind.label}s, the limit`);
@@ -81,6 +82,7 @@ function register<C>(kind: TypeKind<C>) {
       creationDate: ctx.nowSeconds(),
       configuration,
     });
+    ctx.journal.domainChanged(domain);
   };
 }
 
@@ -89,10 +91,11 @@ function lookup<C>(kind: TypeKind<C>, ctx: ServiceContext, input: unknown, actio
   const r = InputReader.of(input, action);
   const domainName = r.requiredString('domain', { min: 1, max: LIMITS.name });
   const { name, version } = readType(r, kind.member);
-  const types = kind.map(ctx.domain(domainName));
+  const domain = ctx.domain(domainName);
+  const types = kind.map(domain);
   const type = types.get(typeKey(name!, version!));
   if (!type) throw SwfFault.unknownResource(`Unknown type: ${describeType(kind, name!, version!)}`);
-  return { types, type };
+  return { domain, types, type };
 }
 
 function info(kind: TypeKind<unknown>, type: TypeRecord<unknown>) {
@@ -107,35 +110,38 @@ function info(kind: TypeKind<unknown>, type: TypeRecord<unknown>) {
 
 function deprecate<C>(kind: TypeKind<C>) {
   return (ctx: ServiceContext, input: unknown): void => {
-    const { type } = lookup(kind, ctx, input, `Deprecate${kind.label}`);
+    const { domain, type } = lookup(kind, ctx, input, `Deprecate${kind.label}`);
     if (type.status === 'DEPRECATED') {
       throw SwfFault.typeDeprecated(`Type already deprecated: ${describeType(kind, type.name, type.version)}`);
     }
     type.status = 'DEPRECATED';
     type.deprecationDate = ctx.nowSeconds();
+    ctx.journal.domainChanged(domain);
   };
 }
 
 function undeprecate<C>(kind: TypeKind<C>) {
   return (ctx: ServiceContext, input: unknown): void => {
-    const { type } = lookup(kind, ctx, input, `Undeprecate${kind.label}`);
+    const { domain, type } = lookup(kind, ctx, input, `Undeprecate${kind.label}`);
     if (type.status === 'REGISTERED') {
       throw SwfFault.typeAlreadyExists(`Type is not deprecated: ${describeType(kind, type.name, type.version)}`);
     }
     type.status = 'REGISTERED';
     type.deprecationDate = undefined;
+    ctx.journal.domainChanged(domain);
   };
 }
 
 function remove<C>(kind: TypeKind<C>) {
   return (ctx: ServiceContext, input: unknown): void => {
-    const { types, type } = lookup(kind, ctx, input, `Delete${kind.label}`);
+    const { domain, types, type } = lookup(kind, ctx, input, `Delete${kind.label}`);
     if (type.status !== 'DEPRECATED') {
       throw SwfFault.typeNotDeprecated(
         `Only a deprecated type can be deleted: ${describeType(kind, type.name, type.version)}; deprecate it first`,
       );
     }
     types.delete(typeKey(type.name, type.version));
+    ctx.journal.domainChanged(domain);
   };
 }
 
