@@ -175,6 +175,8 @@ describe('tsflow dev-server', () => {
       [['--lambda-endpoint', 'localhost 9001'], '--lambda-endpoint must be a URL'],
       [['--lambda-endpoint', 'localhost:9001'], 'must be a URL such as http://127.0.0.1:9001, got "localhost:9001"'],
       [['extra'], "Unexpected argument 'extra'"],
+      [['--db', ''], '--db needs a file name'],
+      [['--zero-retention', 'forever'], '--zero-retention must be delete or keep, got "forever"'],
     ] as const) {
       it(`refuses ${argv.join(' ')}`, () => {
         expect(() => parseDevServerArgs([...argv])).to.throw(CliUsageError, message);
