@@ -38,6 +38,8 @@ export class SqliteJournal implements StateJournal {
   private readonly domains = new Set<DomainRecord>();
   private readonly executions = new Set<ExecutionRecord>();
   private readonly deleted = new Set<string>();
+  /** Runs retention deleted: a late change (a Lambda answer after the close) must not write them back. */
+  private readonly gone = new WeakSet<ExecutionRecord>();
   /** Events already in the file, per run id. */
   private readonly written = new Map<string, number>();
   private scheduled = false;
@@ -83,11 +85,13 @@ export class SqliteJournal implements StateJournal {
   }
 
   executionChanged(execution: ExecutionRecord): void {
+    if (this.gone.has(execution)) return;
     this.executions.add(execution);
     this.soon();
   }
 
   executionDeleted(execution: ExecutionRecord): void {
+    this.gone.add(execution);
     this.executions.delete(execution);
     this.deleted.add(execution.runId);
     this.soon();
