@@ -87,7 +87,8 @@ export function executionInfo(execution: ExecutionRecord) {
     closeTimestamp: execution.closeTimestamp,
     executionStatus: execution.status,
     closeStatus: execution.closeStatus,
-    parent: execution.parent?.execution.ref,
+    // From the history, which outlives the parent's record (retention, or a restart after it).
+    parent: execution.events[0]?.workflowExecutionStartedEventAttributes?.parentWorkflowExecution,
     tagList: execution.tagList.length ? execution.tagList : undefined,
     cancelRequested: execution.cancelRequested,
   };

@@ -125,6 +125,30 @@ describe('LocalSwfBackend with a state file (restart)', () => {
     expect(second.events[0].eventId).to.equal(2);
   });
 
+  it("still names an abandoned child's parent after the parent's record is gone and the service restarted", async () => {
+    const parentRunId = await h.start('parent', { childPolicy: 'ABANDON' });
+    await h.decide(await h.decisionTask(), [
+      {
+        decisionType: 'StartChildWorkflowExecution',
+        startChildWorkflowExecutionDecisionAttributes: {
+          workflowId: 'child',
+          workflowType: { name: 'Flow', version: '1' },
+          executionStartToCloseTimeout: '200000',
+        },
+      },
+    ]);
+    // The child's first decision task comes first; the parent's follows it.
+    const childTask = await h.decisionTask();
+    expect(childTask.workflowExecution!.workflowId).to.equal('child');
+    await h.decide(await h.decisionTask(), [complete()]);
+    await restart(86400);
+    await h.clock.advance(0);
+    expect((await faultOf(h.describe('parent', parentRunId))).type).to.equal('UnknownResourceFault');
+    await restart();
+    const described = await h.describe('child', childTask.workflowExecution!.runId!);
+    expect(described.executionInfo.parent).to.deep.equal({ workflowId: 'parent', runId: parentRunId });
+  });
+
   it('deletes a closed run once its retention is over, also across a restart', async () => {
     const runId = await h.start();
     await h.decide(await h.decisionTask(), [complete()]);
