@@ -68,7 +68,10 @@ export class SqliteJournal implements StateJournal {
       db.pragma('synchronous = FULL');
       db.exec(SCHEMA);
     } catch (error) {
-      throw new StateFileError(file, 'cannot be opened as a SQLite database (is another tsflow dev-server using it?)', error);
+      const busy = (error as { code?: string }).code === 'SQLITE_BUSY';
+      throw busy
+        ? new StateFileError(file, 'is held by another tsflow service (a file serves one at a time); stop that one or give another file')
+        : new StateFileError(file, 'cannot be opened as a SQLite database (check the path, its folder and permissions)', error);
     }
     try {
       const saved = load(file, db);

@@ -19,11 +19,20 @@ describe('SqliteJournal (the state file)', () => {
       .to.throw(StateFileError)
       .with.property('message')
       .that.contains(file)
-      .and.contains('another tsflow dev-server');
+      .and.contains('held by another tsflow service');
     await first.close();
     const second = new LocalSwfBackend({ db: file });
     expect(await second.dispatch('DescribeDomain', { name: 'd' })).to.have.nested.property('domainInfo.name', 'd');
     await second.close();
+  });
+
+  it('says which path it cannot open when its folder does not exist', () => {
+    const file = join(dir, 'missing', 'state.db');
+    expect(() => new LocalSwfBackend({ db: file }))
+      .to.throw(StateFileError)
+      .with.property('message')
+      .that.contains(file)
+      .and.contains('check the path');
   });
 
   it('refuses a file that is not a SQLite database', () => {
