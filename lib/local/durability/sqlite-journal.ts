@@ -29,8 +29,12 @@ export interface SavedState {
 /**
  * The service's state in one SQLite file (better-sqlite3). Calls mark what
  * they change; `commit` writes it in one transaction, synchronously, before
- * the call is answered. WAL with `synchronous = FULL`: a committed call
- * survives a kill of the process and a power cut. The file is locked
+ * the call is answered. WAL with `synchronous = NORMAL`: a committed call
+ * is in the file's write-ahead log before the answer leaves, so it survives
+ * any kill or crash of the service's process; only a crash of the machine
+ * itself (power cut) may lose the last calls. FULL would also cover that at
+ * about ten times the cost per call (3.6 ms instead of 0.2-0.4 ms measured
+ * here), which a development service does not need. The file is locked
  * (`locking_mode = EXCLUSIVE`) while the service runs, so two services never
  * share one.
  */
@@ -65,7 +69,7 @@ export class SqliteJournal implements StateJournal {
       db = new (driver())(file, { timeout: 100 });
       db.pragma('locking_mode = EXCLUSIVE');
       db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
+      db.pragma('synchronous = NORMAL');
       db.exec(SCHEMA);
     } catch (error) {
       const busy = (error as { code?: string }).code === 'SQLITE_BUSY';
