@@ -3,9 +3,9 @@ import { decisionOverrides, resolveExecutionConfig } from '../executions/config-
 import { startExecution } from '../executions/execution-lifecycle';
 import type { ChildState } from '../model/execution-record';
 import { typeKey } from '../model/type-record';
-import { CHILD_POLICIES, readPayload, readTagList, readType, readWorkflowId } from '../validation/common-readers';
+import { readPayload, readType, readWorkflowId } from '../validation/common-readers';
 import { LIMITS } from '../validation/swf-limits';
-import { readDecisionTaskList } from '../decision-tasks/decision-readers';
+import { readNewRunSettings } from '../decision-tasks/decision-readers';
 import { type DecisionSpec, NOT_PERMITTED } from '../decision-tasks/decision-spec';
 import type { DecisionAttributesMap } from '../decision-tasks/decision-attributes';
 import type { DecisionScope } from '../decision-tasks/decision-scope';
@@ -82,12 +82,7 @@ export const START_CHILD_WORKFLOW_EXECUTION: DecisionSpec<'StartChildWorkflowExe
     workflowId: readWorkflowId(r),
     control: readPayload(r, 'control'),
     input: readPayload(r, 'input'),
-    executionStartToCloseTimeout: r.optionalDuration('executionStartToCloseTimeout'),
-    taskList: readDecisionTaskList(r),
-    taskPriority: r.optionalPriority('taskPriority'),
-    taskStartToCloseTimeout: r.optionalDuration('taskStartToCloseTimeout'),
-    childPolicy: r.optionalEnum('childPolicy', CHILD_POLICIES),
-    tagList: readTagList(r),
+    ...readNewRunSettings(r),
     lambdaRole: r.optionalString('lambdaRole', { min: 1, max: LIMITS.lambdaRole }),
   }),
   apply: startChild,

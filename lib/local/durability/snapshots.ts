@@ -1,7 +1,7 @@
-import type { ActivityTaskTimeoutType, ActivityType, WorkflowExecution, WorkflowType } from '@aws-sdk/client-swf';
+import type { ActivityTaskTimeoutType, WorkflowExecution, WorkflowType } from '@aws-sdk/client-swf';
 import type { DomainRecord } from '../model/domain-record';
-import type { ExecutionConfig, ExecutionRecord, TaskListOverride } from '../model/execution-record';
-import type { ActivityTimeouts } from '../model/task-states';
+import type { ChildState, ExecutionConfig, ExecutionRecord, TaskListOverride } from '../model/execution-record';
+import type { ActivityState, LambdaState, TimerState } from '../model/task-states';
 import type { ActivityTypeRecord, WorkflowTypeRecord } from '../model/type-record';
 
 /**
@@ -50,23 +50,10 @@ export interface ExecutionSnapshot {
     onOverride?: boolean;
     timeoutAt?: number;
   };
-  activities: {
-    activityId: string;
-    activityType: ActivityType;
-    input?: string;
-    taskList: string;
-    scheduledEventId: number;
-    startedEventId?: number;
-    token?: string;
-    timeouts: ActivityTimeouts;
-    timeoutsAt: Partial<Record<ActivityTaskTimeoutType, number>>;
-    cancelRequested: boolean;
-    latestCancelRequestedEventId?: number;
-    heartbeatDetails?: string;
-  }[];
-  timers: { timerId: string; startedEventId: number; fireAt: number }[];
-  children: { initiatedEventId: number; workflowId: string; workflowType: WorkflowType; startedEventId?: number; runId?: string }[];
-  lambdas: { id: string; name: string; scheduledEventId: number; startedEventId?: number; timeoutAt?: number }[];
+  activities: (Omit<ActivityState, 'timers'> & { timeoutsAt: Partial<Record<ActivityTaskTimeoutType, number>> })[];
+  timers: (Omit<TimerState, 'timer'> & { fireAt: number })[];
+  children: (Omit<ChildState, 'execution'> & { runId?: string })[];
+  lambdas: (Omit<LambdaState, 'abort' | 'timer'> & { timeoutAt?: number })[];
 }
 
 export function domainSnapshot(domain: DomainRecord): DomainSnapshot {

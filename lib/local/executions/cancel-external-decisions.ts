@@ -5,6 +5,7 @@ import { readPayload, readWorkflowId } from '../validation/common-readers';
 import { LIMITS } from '../validation/swf-limits';
 import { requestCancelExecution } from './execution-lifecycle';
 import { findOpenExecution } from './execution-lookup';
+import { externalFailure } from './external-failure';
 
 /**
  * RequestCancelExternalWorkflowExecutionInitiated now; after the decisions,
@@ -23,14 +24,10 @@ function requestCancelExternal(scope: DecisionScope, a: DecisionAttributesMap['R
   scope.after.push(() => {
     const target = findOpenExecution(execution.domain, workflowId!, runId);
     if (!target) {
-      execution.addEvent('RequestCancelExternalWorkflowExecutionFailed', {
-        workflowId,
-        runId,
-        cause: 'UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION',
-        initiatedEventId,
-        decisionTaskCompletedEventId,
-        control,
-      });
+      execution.addEvent(
+        'RequestCancelExternalWorkflowExecutionFailed',
+        externalFailure(a, 'UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION', initiatedEventId, decisionTaskCompletedEventId),
+      );
       return;
     }
     requestCancelExecution(target, {
@@ -49,12 +46,5 @@ export const REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION: DecisionSpec<'RequestCa
   }),
   apply: requestCancelExternal,
   deny: ({ execution, completedEventId }, a) =>
-    void execution.addEvent('RequestCancelExternalWorkflowExecutionFailed', {
-      workflowId: a.workflowId,
-      runId: a.runId,
-      cause: NOT_PERMITTED,
-      initiatedEventId: 0,
-      decisionTaskCompletedEventId: completedEventId,
-      control: a.control,
-    }),
+    void execution.addEvent('RequestCancelExternalWorkflowExecutionFailed', externalFailure(a, NOT_PERMITTED, 0, completedEventId)),
 };

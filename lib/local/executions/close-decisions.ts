@@ -5,9 +5,9 @@ import { continuedParentLink, moveChildLink } from '../children/child-notificati
 import { newRunId } from '../service/secure-tokens';
 import { typeKey } from '../model/type-record';
 import type { DecisionAttributesMap } from '../decision-tasks/decision-attributes';
-import { readDecisionTaskList } from '../decision-tasks/decision-readers';
+import { readNewRunSettings } from '../decision-tasks/decision-readers';
 import { type DecisionSpec, NOT_PERMITTED } from '../decision-tasks/decision-spec';
-import { CHILD_POLICIES, readPayload, readTagList } from '../validation/common-readers';
+import { readPayload } from '../validation/common-readers';
 import { LIMITS } from '../validation/swf-limits';
 import type { DecisionScope } from '../decision-tasks/decision-scope';
 
@@ -119,12 +119,7 @@ export const CANCEL_WORKFLOW_EXECUTION: DecisionSpec<'CancelWorkflowExecution'> 
 export const CONTINUE_AS_NEW_WORKFLOW_EXECUTION: DecisionSpec<'ContinueAsNewWorkflowExecution'> = {
   parse: (r) => ({
     input: readPayload(r, 'input'),
-    executionStartToCloseTimeout: r.optionalDuration('executionStartToCloseTimeout'),
-    taskList: readDecisionTaskList(r),
-    taskPriority: r.optionalPriority('taskPriority'),
-    taskStartToCloseTimeout: r.optionalDuration('taskStartToCloseTimeout'),
-    childPolicy: r.optionalEnum('childPolicy', CHILD_POLICIES),
-    tagList: readTagList(r),
+    ...readNewRunSettings(r),
     workflowTypeVersion: r.optionalString('workflowTypeVersion', { min: 1, max: LIMITS.version }),
     lambdaRole: r.optionalString('lambdaRole', { min: 1, max: LIMITS.lambdaRole }),
   }),

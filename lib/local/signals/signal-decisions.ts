@@ -2,6 +2,7 @@ import type { DecisionAttributesMap } from '../decision-tasks/decision-attribute
 import type { DecisionScope } from '../decision-tasks/decision-scope';
 import { type DecisionSpec, NOT_PERMITTED } from '../decision-tasks/decision-spec';
 import { findOpenExecution } from '../executions/execution-lookup';
+import { externalFailure } from '../executions/external-failure';
 import { readPayload, readWorkflowId } from '../validation/common-readers';
 import { LIMITS } from '../validation/swf-limits';
 
@@ -24,14 +25,10 @@ function signalExternal(scope: DecisionScope, a: DecisionAttributesMap['SignalEx
   scope.after.push(() => {
     const target = findOpenExecution(execution.domain, workflowId!, runId);
     if (!target) {
-      execution.addEvent('SignalExternalWorkflowExecutionFailed', {
-        workflowId,
-        runId,
-        cause: 'UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION',
-        initiatedEventId,
-        decisionTaskCompletedEventId,
-        control,
-      });
+      execution.addEvent(
+        'SignalExternalWorkflowExecutionFailed',
+        externalFailure(a, 'UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION', initiatedEventId, decisionTaskCompletedEventId),
+      );
       return;
     }
     target.addEvent('WorkflowExecutionSignaled', {
@@ -54,12 +51,5 @@ export const SIGNAL_EXTERNAL_WORKFLOW_EXECUTION: DecisionSpec<'SignalExternalWor
   }),
   apply: signalExternal,
   deny: ({ execution, completedEventId }, a) =>
-    void execution.addEvent('SignalExternalWorkflowExecutionFailed', {
-      workflowId: a.workflowId,
-      runId: a.runId,
-      cause: NOT_PERMITTED,
-      initiatedEventId: 0,
-      decisionTaskCompletedEventId: completedEventId,
-      control: a.control,
-    }),
+    void execution.addEvent('SignalExternalWorkflowExecutionFailed', externalFailure(a, NOT_PERMITTED, 0, completedEventId)),
 };
