@@ -90,6 +90,7 @@ describe('tsflow dev-server --db, killed with SIGKILL at random moments', functi
   it('completes every one of 100 executions, driven by real workers, exactly once with the right result', async () => {
     const db = join(dir, 'swf.db');
     server = await startDevServer(['dev-server', '--port', '0', '--db', db]);
+    expect(server.output()).to.contain(`state: ${db} (kept across restarts)`);
     const url = server.url;
     const port = new URL(url).port;
     app = await FlowFactory.create(DurableModule, {
