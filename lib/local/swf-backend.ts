@@ -68,6 +68,7 @@ export class LocalSwfBackend {
         restoreState(this.ctx, opened.saved, file!);
         this.ctx.journal.commit();
       } catch (error) {
+        this.ctx.timers.cancelAll();
         opened.journal.close();
         throw error;
       }
