@@ -33,8 +33,8 @@ export interface SavedState {
  * is in the file's write-ahead log before the answer leaves, so it survives
  * any kill or crash of the service's process; only a crash of the machine
  * itself (power cut) may lose the last calls. FULL would also cover that at
- * about ten times the cost per call (3.6 ms instead of 0.2-0.4 ms measured
- * here), which a development service does not need. The file is locked
+ * about ten times the cost per call (an fsync each; `npm run bench:durable`),
+ * which a development service does not need. The file is locked
  * (`locking_mode = EXCLUSIVE`) while the service runs, so two services never
  * share one.
  */
