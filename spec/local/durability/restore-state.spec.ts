@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { ACTIVITIES, complete, DOMAIN, faultOf, Harness, scheduleActivity, type WireEvent } from '../support/backend-harness';
+import { InProcessLambdaInvoker } from '../../../lib/local/lambda/in-process-lambda-invoker';
+import { ACTIVITIES, complete, DOMAIN, faultOf, Harness, last, ROLE, scheduleActivity, type WireEvent } from '../support/backend-harness';
 
 describe('LocalSwfBackend with a state file (restart)', () => {
   let dir: string;
@@ -93,6 +94,32 @@ describe('LocalSwfBackend with a state file (restart)', () => {
     expect(await h.eventTypes('wf-1', runId)).to.not.include('ActivityTaskTimedOut');
     await h.clock.advance(1);
     expect(await h.eventTypes('wf-1', runId)).to.include('ActivityTaskTimedOut');
+  });
+
+  it('resumes a heartbeat timeout from the last heartbeat before the restart', async () => {
+    const runId = await h.start();
+    await h.decide(await h.decisionTask(), [scheduleActivity('a1', { heartbeatTimeout: '10' })]);
+    const activity = await h.activityTask(ACTIVITIES);
+    await h.clock.advance(5);
+    await h.call('RecordActivityTaskHeartbeat', { taskToken: activity.taskToken, details: 'half way' });
+    await restart(3);
+    await h.clock.advance(6);
+    expect(await h.eventTypes('wf-1', runId)).to.not.include('ActivityTaskTimedOut');
+    await h.clock.advance(1);
+    const timedOut = last(await h.history('wf-1', runId), 'ActivityTaskTimedOut');
+    expect(timedOut.activityTaskTimedOutEventAttributes).to.include({ timeoutType: 'HEARTBEAT', details: 'half way' });
+  });
+
+  it('calls a Lambda function again after a restart that interrupted it', async () => {
+    h.lambdas.register('slow', () => new Promise(() => undefined));
+    const runId = await h.start('wf-1', { lambdaRole: ROLE });
+    await h.decide(await h.decisionTask(), [
+      { decisionType: 'ScheduleLambdaFunction', scheduleLambdaFunctionDecisionAttributes: { id: 'l1', name: 'slow', input: '"x"' } },
+    ]);
+    await restart(1, { lambdaInvoker: new InProcessLambdaInvoker().register('slow', (input) => `again ${String(input)}`) });
+    await h.clock.advance(0);
+    const completed = last(await h.history('wf-1', runId), 'LambdaFunctionCompleted');
+    expect(completed.lambdaFunctionCompletedEventAttributes!.result).to.equal('"again x"');
   });
 
   it('fires at once a timer that fell due while the service was down', async () => {
