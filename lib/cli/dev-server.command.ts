@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { LocalSwfService } from '../local/local-swf-service';
 import { AwsLambdaInvoker } from '../local/lambda/aws-lambda-invoker';
 import type { LambdaInvoker } from '../local/lambda/lambda-invoker';
+import type { ZeroRetention } from '../local/service/service-context';
 import type { CliIo } from './cli-io';
 import { CliUsageError } from './cli-usage.error';
 import { isHttpUrl, isLoopback } from './connection';
@@ -12,6 +13,18 @@ export interface DevServerArgs {
   host: string;
   lambdas?: string;
   lambdaEndpoint?: string;
+  /** SQLite state file: with it the server keeps everything across restarts. */
+  db?: string;
+  zeroRetention?: ZeroRetention;
+}
+
+interface DevServerOptions {
+  port: string;
+  host: string;
+  lambdas?: string;
+  lambdaEndpoint?: string;
+  db?: string;
+  zeroRetention?: string;
 }
 
 const HELP = `
@@ -29,6 +42,7 @@ Point a client at it:
 
 Example:
   $ tsflow dev-server --port 8080 --lambdas dist/samples/string-transformer/lambdas.js
+  $ tsflow dev-server --db ./swf.db   # keeps domains, histories and open executions across restarts
 
 The first line printed on stdout is "tsflow dev-server listening on <url>".
 Ctrl-C or SIGTERM stops the server.
@@ -42,14 +56,23 @@ export function registerDevServerCommand(program: Command, io: CliIo): void {
     .option('--host <address>', 'address to bind (127.0.0.1: this machine only)', '127.0.0.1')
     .option('--lambdas <module>', 'a CommonJS module whose exported functions become the Lambda functions, by export name')
     .option('--lambda-endpoint <url>', 'run Lambda tasks through the Lambda Invoke API at this URL instead')
+    .option(
+      '--db <file>',
+      'keep all state in this SQLite file (created when missing): every accepted call is committed before it is answered, ' +
+        'and a server started again on the file, even after kill -9, carries on',
+    )
+    .option(
+      '--zero-retention <mode>',
+      'closed runs of a domain with retention 0 or NONE: delete (default, as SWF) or keep (for development)',
+    )
     .addHelpText('after', HELP)
-    .action(async (options: { port: string; host: string; lambdas?: string; lambdaEndpoint?: string }) => {
+    .action(async (options: DevServerOptions) => {
       await runDevServer(checkDevServerArgs(options), io);
     });
 }
 
 /** Validates the options as given on the command line. */
-export function checkDevServerArgs(options: { port: string; host: string; lambdas?: string; lambdaEndpoint?: string }): DevServerArgs {
+export function checkDevServerArgs(options: DevServerOptions): DevServerArgs {
   const port = Number(options.port);
   if (!/^\d+$/.test(options.port) || port > 65535) throw usage(`--port must be a whole number from 0 to 65535, got "${options.port}".`);
   if (options.lambdas !== undefined && options.lambdaEndpoint !== undefined)
@@ -57,7 +80,19 @@ export function checkDevServerArgs(options: { port: string; host: string; lambda
   if (options.lambdaEndpoint !== undefined && !isHttpUrl(options.lambdaEndpoint)) {
     throw usage(`--lambda-endpoint must be a URL such as http://127.0.0.1:9001, got "${options.lambdaEndpoint}".`);
   }
-  return { port, host: options.host, lambdas: options.lambdas, lambdaEndpoint: options.lambdaEndpoint };
+  if (options.db === '') throw usage('--db needs a file name, such as --db ./swf.db.');
+  const zeroRetention = options.zeroRetention;
+  if (zeroRetention !== undefined && zeroRetention !== 'delete' && zeroRetention !== 'keep') {
+    throw usage(`--zero-retention must be delete or keep, got "${zeroRetention}".`);
+  }
+  return {
+    port,
+    host: options.host,
+    lambdas: options.lambdas,
+    lambdaEndpoint: options.lambdaEndpoint,
+    ...(options.db === undefined ? {} : { db: options.db }),
+    ...(zeroRetention === undefined ? {} : { zeroRetention }),
+  };
 }
 
 /**
@@ -66,10 +101,13 @@ export function checkDevServerArgs(options: { port: string; host: string; lambda
  */
 export async function runDevServer(args: DevServerArgs, io: CliIo): Promise<void> {
   const { invoker, describe } = lambdaInvoker(args);
-  const service = new LocalSwfService({ lambdaInvoker: invoker });
+  const service = new LocalSwfService({ lambdaInvoker: invoker, db: args.db, zeroRetention: args.zeroRetention });
   const server = await service.listen({ port: args.port, host: args.host });
   io.out.write(`tsflow dev-server listening on ${server.url}\n`);
   io.out.write(`  dashboard: ${server.url}/   lambdas: ${describe}\n`);
+  io.out.write(
+    `  state: ${args.db === undefined ? 'in memory (lost when the server stops; --db FILE keeps it)' : `${args.db} (kept across restarts)`}\n`,
+  );
   io.out.write('  any credentials are accepted; Ctrl-C stops the server\n');
 
   let stopping = false;

@@ -47,6 +47,8 @@ export interface FlowOptions {
   handleSignals?: boolean;
   /** See `DeciderWorkerOptions.onNondeterminism`. */
   onNondeterminism?: 'retry' | 'fail-workflow';
+  /** See `DeciderWorkerOptions.onStuck`. */
+  onStuck?: 'log' | 'fail-workflow';
   logger?: Logger;
   /**
    * Registrations that replace the module's own, by token: a provider or an

@@ -165,12 +165,21 @@ describe('tsflow dev-server', () => {
       expect(args).to.include({ host: '0.0.0.0', port: 9000, lambdaEndpoint: 'http://127.0.0.1:9001' });
     });
 
+    it('reads --db and --zero-retention', () => {
+      expect(checkDevServerArgs({ ...defaults, db: './swf.db', zeroRetention: 'keep' })).to.include({
+        db: './swf.db',
+        zeroRetention: 'keep',
+      });
+    });
+
     for (const [options, message] of [
       [{ port: 'http' }, '--port must be a whole number from 0 to 65535, got "http"'],
       [{ port: '70000' }, 'got "70000"'],
       [{ lambdas: 'a.js', lambdaEndpoint: 'http://x' }, 'either --lambdas or --lambda-endpoint, not both'],
       [{ lambdaEndpoint: 'localhost 9001' }, '--lambda-endpoint must be a URL'],
       [{ lambdaEndpoint: 'localhost:9001' }, 'must be a URL such as http://127.0.0.1:9001, got "localhost:9001"'],
+      [{ db: '' }, '--db needs a file name'],
+      [{ zeroRetention: 'forever' }, '--zero-retention must be delete or keep, got "forever"'],
     ] as const) {
       it(`refuses ${JSON.stringify(options)}`, () => {
         expect(() => checkDevServerArgs({ ...defaults, ...options })).to.throw(CliUsageError, message);
