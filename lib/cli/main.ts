@@ -60,6 +60,13 @@ if (require.main === module) {
   // The SDK's warning that its 2027 releases will need Node 22 says nothing a CLI user can act on
   // mid-command, and would bury the one line of output: the README states the Node versions instead.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  // `tsflow list | head` closes the pipe early: that is the reader's choice, not an error to print a stack for.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {
