@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,7 +7,7 @@ import { expect } from 'chai';
 import { FlowFactory, type FlowApp } from 'tsflow';
 import { StringTransformerModule } from '../../samples/string-transformer/main';
 import { RecordingLogger } from '../helpers/quiet-logger';
-import { runCli, startDevServer, type RunningDevServer } from './support/dev-server-process';
+import { MAIN_JS, isolatedEnv, runCli, startDevServer, type RunningDevServer } from './support/dev-server-process';
 
 const SAMPLE_LAMBDAS = resolve(__dirname, '../../samples/string-transformer/lambdas.js');
 const SAMPLE_MODULE = resolve(__dirname, '../../samples/string-transformer/main.js');
@@ -169,6 +170,15 @@ describe('tsflow (the command) against a dev server', function () {
       expect(stderr.trim().split('\n'), stderr).to.have.length(1);
       if (status === 2) expect(stdout).to.equal('');
     }
+  });
+
+  it('ends quietly when the reader closes the pipe early (tsflow list | head)', async () => {
+    const child = spawn(process.execPath, [MAIN_JS, 'list', '--help'], { env: isolatedEnv() });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((done) => child.on('close', done));
+    expect({ code, stderr }).to.deep.equal({ code: 0, stderr: '' });
   });
 
   it('gives every command --help with an example, and the connection options with their environment variables', async () => {
