@@ -5,7 +5,7 @@ assertReflectMetadata();
 export { TsflowError } from './lib/errors';
 
 // Decorators and the types of the members they declare.
-export { Activities, Activity, ChildWorkflow, Lambda, WorkerModule, Workflow } from './lib/decorators';
+export { Activities, Activity, ChildWorkflow, Lambda, Signal, State, WorkerModule, Workflow } from './lib/decorators';
 export type {
   ActivityCall,
   ActivityCallOf,
@@ -55,6 +55,8 @@ export type {
   ReplayHistoryOptions,
   TimerFuture,
   WorkflowFactory,
+  CancellableScope,
+  ContinueAsNewOptions,
 } from './lib/engine';
 export type {
   ActivitiesOptions,
@@ -67,6 +69,7 @@ export type {
   Constructor,
   Duration,
   LambdaOptions,
+  RetryPolicy,
   TypeReference,
   WorkflowDefinition,
   WorkflowOptions,

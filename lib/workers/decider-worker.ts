@@ -17,6 +17,7 @@ import { registerWorkflowType } from './register-types';
 import { ExecutionCache } from './execution-cache';
 import { Slots } from './slots';
 import { containerWorkflowFactory } from './workflow-factory';
+import { validateSignalInput } from './signal-input';
 
 export interface DeciderWorkerOptions {
   domain: string;
@@ -155,6 +156,7 @@ export class DeciderWorker {
         runId,
         createWorkflow: this.createWorkflow,
         onStuck: this.options.onStuck,
+        decodeSignal: validateSignalInput,
       });
       if (!complete) input = await this.fullHistory(task);
     }
@@ -170,6 +172,7 @@ export class DeciderWorker {
         runId,
         createWorkflow: this.createWorkflow,
         onStuck: this.options.onStuck,
+        decodeSignal: validateSignalInput,
       });
       result = await execution.decide(complete ? task : await this.fullHistory(task));
     }
@@ -201,7 +204,9 @@ export class DeciderWorker {
     let executionContext: string | undefined;
     try {
       let stuck: string | undefined;
-      ({ decisions, executionContext, stuck } = await this.decide(task, complete, definition));
+      let warnings: readonly string[] | undefined;
+      ({ decisions, executionContext, stuck, warnings } = await this.decide(task, complete, definition));
+      for (const warning of warnings ?? []) log.warn('signal skipped', { ...fields, reason: warning });
       if (stuck !== undefined) {
         const failing = this.options.onStuck === 'fail-workflow';
         log.error(`workflow waits on nothing that can settle${failing ? '; failing it' : ''}`, { ...fields, where: stuck });
