@@ -11,7 +11,9 @@ import type { ActivityTypeDefinition } from '../metadata/activity-definition';
 import type { TypeRegistry } from '../metadata/type-registry';
 import type { Logger } from '../logging/logger';
 import { ActivityCancelledError, ActivityContext } from './activity-context';
-import { ActivityInputValidationError, decodeActivityInput } from './activity-input';
+import { ActivityDeadlines } from './activity-deadline';
+import { failureOf } from './activity-failure';
+import { decodeActivityInput } from './activity-input';
 import { MAX_DETAILS_LENGTH, MAX_REASON_LENGTH, truncate } from './limits';
 import { PollLoop, describeError } from './poll-loop';
 import { Slots } from './slots';
@@ -34,6 +36,12 @@ export interface ActivityWorkerOptions {
 export class ActivityWorker {
   private readonly loops: PollLoop<ActivityTask>[];
   private readonly slots: Slots;
+  private readonly deadlines: ActivityDeadlines;
+  /** Aborted when shutdown gives up waiting: every task still running is abandoned. */
+  private readonly shutdown = new AbortController();
+  private readonly abandoned: Promise<string> = new Promise((resolve) =>
+    this.shutdown.signal.addEventListener('abort', () => resolve('the worker shut down'), { once: true }),
+  );
 
   constructor(
     private readonly swf: SWFClient,
@@ -42,6 +50,7 @@ export class ActivityWorker {
     private readonly options: ActivityWorkerOptions,
   ) {
     this.slots = new Slots(options.concurrency ?? 10);
+    this.deadlines = new ActivityDeadlines(swf, options.domain);
     this.loops = options.taskLists.map(
       (taskList) =>
         new PollLoop<ActivityTask>({
@@ -63,10 +72,16 @@ export class ActivityWorker {
     });
   }
 
+  /**
+   * Stops polling and waits up to `timeoutMs` for running activities; then
+   * aborts the signals of those left (their tasks time out in SWF, as after a
+   * crash, and their late results are dropped) and resolves.
+   */
   async close(timeoutMs?: number): Promise<void> {
-    const results = await Promise.all(this.loops.map((loop) => loop.stop(timeoutMs)));
+    const results = await Promise.all(this.loops.map((loop) => loop.stop(timeoutMs, () => this.shutdown.abort())));
     const unfinished = results.reduce((n, r) => n + r.unfinished, 0);
-    if (unfinished > 0) this.options.logger.warn('activity worker stopped with tasks still running', { unfinished });
+    if (unfinished > 0)
+      this.options.logger.warn('activity worker stopped with tasks still running; aborted their signals', { unfinished, timeoutMs });
   }
 
   private async poll(taskList: string, signal: AbortSignal): Promise<ActivityTask | undefined> {
@@ -103,12 +118,30 @@ export class ActivityWorker {
       execution,
       attemptOf(task.activityId),
     );
-    let result: unknown;
-    try {
+    const watch = this.deadlines.watch(task, definition.defaults, context);
+    const work = (async () => {
       const input = await decodeActivityInput(definition, task.input);
       const instance = this.container.resolve(definition.target) as Record<string, (input: unknown, context: ActivityContext) => unknown>;
-      result = await instance[definition.method](input, context);
-    } catch (error) {
+      return instance[definition.method](input, context);
+    })();
+    const outcome = await Promise.race([
+      work.then(
+        (result) => ({ result }),
+        (error: unknown) => ({ error, threw: true as const }),
+      ),
+      Promise.race([watch.expired, this.abandoned]).then((why) => ({ abandoned: why })),
+    ]).finally(() => watch.stop());
+    if ('abandoned' in outcome) {
+      // SWF has moved on (or the worker is going): answering would be refused, so the slot is freed now and a late result dropped.
+      context.abandon(outcome.abandoned);
+      log.warn(`activity ${fields.activity} abandoned: ${outcome.abandoned}; its signal is aborted and a late result will be dropped`, {
+        ...fields,
+        why: outcome.abandoned,
+      });
+      return;
+    }
+    if ('threw' in outcome) {
+      const { error } = outcome;
       if (context.cancelRequested && (error instanceof ActivityCancelledError || isAbort(error))) {
         await this.respond('RespondActivityTaskCanceled', fields, () =>
           this.swf.send(new RespondActivityTaskCanceledCommand({ taskToken: task.taskToken, details: 'cancelled by request' })),
@@ -116,12 +149,12 @@ export class ActivityWorker {
         log.info('activity cancelled', fields);
         return;
       }
-      const { reason, details } = failureOf(error);
+      const { reason, details } = failureOf(error, `${definition.target.name}.${definition.method}`);
       log.warn('activity failed', { ...fields, reason });
       await this.fail(task, reason, details, fields);
       return;
     }
-    await this.complete(task, definition, result, fields);
+    await this.complete(task, definition, outcome.result, fields);
   }
 
   private async complete(
@@ -177,12 +210,6 @@ export class ActivityWorker {
       this.options.logger.warn(`${action} was not accepted`, { ...fields, error: describeError(error) });
     }
   }
-}
-
-function failureOf(error: unknown): { reason: string; details: string | undefined } {
-  if (error instanceof ActivityInputValidationError) return { reason: 'ValidationError', details: error.message };
-  if (error instanceof Error) return { reason: `${error.name}: ${error.message}`, details: error.stack };
-  return { reason: 'Error', details: String(error) };
 }
 
 function isAbort(error: unknown): boolean {
