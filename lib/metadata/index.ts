@@ -15,7 +15,7 @@ export type {
 export type { Constructor } from './records';
 export { TypeRegistry } from './type-registry';
 export type { RegistrySource } from './type-registry';
-export { describeWorkflow, isWorkflowClass } from './workflow-definition';
+export { activityClassesCalled, describeWorkflow, isWorkflowClass } from './workflow-definition';
 export type {
   ActivityCallDefinition,
   CallDefinition,
