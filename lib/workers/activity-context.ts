@@ -1,6 +1,7 @@
 import { RecordActivityTaskHeartbeatCommand, type ActivityType, type SWFClient, type WorkflowExecution } from '@aws-sdk/client-swf';
 import { TsflowError } from '../errors/tsflow.error';
 import { MAX_HEARTBEAT_DETAILS_LENGTH } from './limits';
+import { retryTransient } from './retry-transient';
 
 /** Thrown by `heartbeat()` once SWF has asked for the activity to be cancelled. */
 export class ActivityCancelledError extends TsflowError {
@@ -83,7 +84,9 @@ export class ActivityContext {
           'Heartbeat a short progress marker (a count, a cursor) and keep the rest elsewhere.',
       );
     }
-    const { cancelRequested } = await this.swf.send(new RecordActivityTaskHeartbeatCommand({ taskToken: this.taskToken, details: text }));
+    const { cancelRequested } = await retryTransient(() =>
+      this.swf.send(new RecordActivityTaskHeartbeatCommand({ taskToken: this.taskToken, details: text })),
+    );
     this.lastBeat = Date.now();
     if (cancelRequested && !this.cancelled) {
       this.cancelled = true;

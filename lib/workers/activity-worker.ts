@@ -16,6 +16,7 @@ import { failureOf } from './activity-failure';
 import { decodeActivityInput } from './activity-input';
 import { MAX_DETAILS_LENGTH, MAX_REASON_LENGTH, truncate } from './limits';
 import { PollLoop, describeError } from './poll-loop';
+import { retryTransient } from './retry-transient';
 import { Slots } from './slots';
 
 export interface ActivityWorkerOptions {
@@ -204,10 +205,12 @@ export class ActivityWorker {
 
   private async respond(action: string, fields: Record<string, unknown>, send: () => Promise<unknown>): Promise<void> {
     try {
-      await send();
+      await retryTransient(send);
     } catch (error) {
-      // The task may have timed out meanwhile (UnknownResourceFault): SWF has moved on, so there is nothing to retry.
-      this.options.logger.warn(`${action} was not accepted`, { ...fields, error: describeError(error) });
+      // UnknownResourceFault: the task timed out meanwhile, or an earlier try that seemed lost did reach SWF. Either way SWF has moved on.
+      if ((error as { name?: string }).name === 'UnknownResourceFault') {
+        this.options.logger.info(`${action} came too late: the task had already closed`, { ...fields, error: describeError(error) });
+      } else this.options.logger.warn(`${action} was not accepted`, { ...fields, error: describeError(error) });
     }
   }
 }
