@@ -39,7 +39,8 @@ export class ActivityDeadlines {
     private readonly now: () => number = Date.now,
   ) {}
 
-  watch(task: ActivityTask, defaults: ActivityDefaults, context: ActivityContext): DeadlineWatch {
+  /** Watches one task; `shutdown` aborting (the worker gave up waiting for it) expires it too. */
+  watch(task: ActivityTask, defaults: ActivityDefaults, context: ActivityContext, shutdown: AbortSignal): DeadlineWatch {
     const startedAt = this.now();
     const startToClose = seconds(defaults.startToCloseTimeout);
     const heartbeat = seconds(defaults.heartbeatTimeout);
@@ -69,12 +70,17 @@ export class ActivityDeadlines {
       if (why) resolveExpired(why);
       else schedule();
     };
+    // A listener per task, removed when it ends: racing every task against one long-lived promise would keep a reaction per task.
+    const onShutdown = (): void => resolveExpired('the worker shut down');
+    if (shutdown.aborted) onShutdown();
+    else shutdown.addEventListener('abort', onShutdown, { once: true });
     schedule();
     return {
       expired,
       stop: () => {
         stopped = true;
         clearTimeout(timer);
+        shutdown.removeEventListener('abort', onShutdown);
       },
     };
   }

@@ -40,9 +40,6 @@ export class ActivityWorker {
   private readonly deadlines: ActivityDeadlines;
   /** Aborted when shutdown gives up waiting: every task still running is abandoned. */
   private readonly shutdown = new AbortController();
-  private readonly abandoned: Promise<string> = new Promise((resolve) =>
-    this.shutdown.signal.addEventListener('abort', () => resolve('the worker shut down'), { once: true }),
-  );
 
   constructor(
     private readonly swf: SWFClient,
@@ -119,7 +116,7 @@ export class ActivityWorker {
       execution,
       attemptOf(task.activityId),
     );
-    const watch = this.deadlines.watch(task, definition.defaults, context);
+    const watch = this.deadlines.watch(task, definition.defaults, context, this.shutdown.signal);
     const work = (async () => {
       const input = await decodeActivityInput(definition, task.input);
       const instance = this.container.resolve(definition.target) as Record<string, (input: unknown, context: ActivityContext) => unknown>;
@@ -130,7 +127,7 @@ export class ActivityWorker {
         (result) => ({ result }),
         (error: unknown) => ({ error, threw: true as const }),
       ),
-      Promise.race([watch.expired, this.abandoned]).then((why) => ({ abandoned: why })),
+      watch.expired.then((why) => ({ abandoned: why })),
     ]).finally(() => watch.stop());
     if ('abandoned' in outcome) {
       // SWF has moved on (or the worker is going): answering would be refused, so the slot is freed now and a late result dropped.

@@ -260,7 +260,7 @@ function post(url: string, agent: Agent, action: string, body: string): Promise<
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString();
-          let parsed: Json = {};
+          let parsed: Json;
           try {
             parsed = JSON.parse(text) as Json;
           } catch {

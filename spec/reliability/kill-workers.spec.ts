@@ -87,8 +87,8 @@ describe('kill -9 of decider and activity worker processes mid-run (HTTP)', () =
     await kill(decider);
     // 4. And the activity worker, idle or not, right after.
     await kill(activities);
-    activities = await spawnWorker('activities');
-    decider = await spawnWorker('decider');
+    await spawnWorker('activities');
+    await spawnWorker('decider');
 
     const results = await Promise.all(runs.map((run) => run.result({ timeoutMs: 60_000 })));
     expect(results).to.deep.equal([12, 22, 32, 42]);
