@@ -1,6 +1,6 @@
 import { RecordActivityTaskHeartbeatCommand, type ActivityType, type SWFClient, type WorkflowExecution } from '@aws-sdk/client-swf';
 import { TsflowError } from '../errors/tsflow.error';
-import { MAX_HEARTBEAT_DETAILS_LENGTH } from './limits';
+import { MAX_HEARTBEAT_DETAILS_LENGTH } from '../swf';
 import { retryTransient } from './retry-transient';
 
 /** Thrown by `heartbeat()` once SWF has asked for the activity to be cancelled. */
