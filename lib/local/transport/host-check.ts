@@ -15,7 +15,9 @@ export function isLoopbackHost(host: string): boolean {
  */
 export function hostFault(hostHeader: string | undefined, port: number): ProtocolFault | undefined {
   const allowed = LOOPBACK_NAMES.map((name) => `${name}:${port}`);
-  if (hostHeader !== undefined && allowed.includes(hostHeader.toLowerCase())) return undefined;
+  // On port 80 clients leave the port out of Host.
+  const accepted = port === 80 ? [...allowed, ...LOOPBACK_NAMES] : allowed;
+  if (hostHeader !== undefined && accepted.includes(hostHeader.toLowerCase())) return undefined;
   return {
     type: 'AccessDeniedException',
     statusCode: 403,
