@@ -8,6 +8,7 @@ export { type LambdaInvocation, type LambdaInvoker, type LambdaResult, UnknownLa
 export { InProcessLambdaInvoker, type InProcessLambdaFunction } from './lambda/in-process-lambda-invoker';
 export { LocalSwfService, type LocalSwfServiceOptions } from './local-swf-service';
 export type { ListenOptions, ListeningServer } from './transport/swf-http-server';
+export type { AccessKey } from './transport/sigv4-check';
 export { dashboardUrl } from './dashboard/dashboard-url';
 export { AwsLambdaInvoker, type AwsLambdaInvokerOptions } from './lambda/aws-lambda-invoker';
 export { InMemoryRequestHandler } from './transport/in-memory-request-handler';
