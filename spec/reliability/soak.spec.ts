@@ -11,7 +11,7 @@ import { Pipeline, ReliabilityModule, pipelineResult } from './fixtures/reliabil
 import { reportFigures } from './report-figures';
 
 /** `npm run test:soak` sets 2,000; the default suite runs the short version. */
-const EXECUTIONS = Number(process.env.TSFLOW_SOAK_EXECUTIONS ?? 120);
+const EXECUTIONS = Number(process.env.TSFLOW_SOAK_EXECUTIONS ?? 80);
 /** Below this many executions the heap figure is reported, not judged: too few waves to tell growth from noise. */
 const JUDGED_FROM = 1_000;
 const WAVE = EXECUTIONS >= JUDGED_FROM ? 200 : 40;
