@@ -9,6 +9,7 @@ import {
 import { expect } from 'chai';
 import { request } from 'node:http';
 import { resolve } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { parseDevServerArgs } from '../../lib/cli/dev-server.command';
 import { CliUsageError } from '../../lib/cli/cli-usage.error';
 import { has, historyWhen, pollDecision } from '../local/support/swf-session-helpers';
@@ -154,6 +155,8 @@ describe('tsflow dev-server', () => {
 
   it('warns on --host 0.0.0.0 that anyone who can reach the port can read and change everything', async () => {
     const server = await startDevServer(['dev-server', '--port', '0', '--host', '0.0.0.0']);
+    // The warning goes to stderr, which may arrive after the banner on stdout.
+    for (let i = 0; i < 200 && !server.output().includes('warning:'); i++) await delay(10);
     server.child.kill('SIGKILL');
     expect(server.output()).to.contain(
       'warning: listening on 0.0.0.0:' +
