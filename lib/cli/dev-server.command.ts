@@ -4,6 +4,7 @@ import { AwsLambdaInvoker } from '../local/lambda/aws-lambda-invoker';
 import type { LambdaInvoker } from '../local/lambda/lambda-invoker';
 import { exposedWarning, isLoopbackHost } from '../local/transport/host-check';
 import type { AccessKey } from '../local/transport/sigv4-check';
+import type { ZeroRetention } from '../local/service/service-context';
 import { CliUsageError } from './cli-usage.error';
 import { DEV_SERVER_USAGE } from './cli-usage';
 import { loadLambdaModule } from './load-lambda-module';
@@ -15,6 +16,9 @@ export interface DevServerArgs {
   lambdaEndpoint?: string;
   /** `--access-key ID:SECRET`: serve only requests signed with this key. */
   accessKey?: AccessKey;
+  /** SQLite state file: with it the server keeps everything across restarts. */
+  db?: string;
+  zeroRetention?: ZeroRetention;
   help: boolean;
 }
 
@@ -29,6 +33,8 @@ export function parseDevServerArgs(argv: string[]): DevServerArgs {
         lambdas: { type: 'string' },
         'lambda-endpoint': { type: 'string' },
         'access-key': { type: 'string' },
+        db: { type: 'string' },
+        'zero-retention': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -52,6 +58,11 @@ export function parseDevServerArgs(argv: string[]): DevServerArgs {
       DEV_SERVER_USAGE,
     );
   }
+  if (values.db === '') throw new CliUsageError('dev-server: --db needs a file name, such as --db ./swf.db.', DEV_SERVER_USAGE);
+  const zeroRetention = values['zero-retention'];
+  if (zeroRetention !== undefined && zeroRetention !== 'delete' && zeroRetention !== 'keep') {
+    throw new CliUsageError(`dev-server: --zero-retention must be delete or keep, got "${zeroRetention}".`, DEV_SERVER_USAGE);
+  }
   return {
     port,
     host: values.host,
@@ -59,6 +70,8 @@ export function parseDevServerArgs(argv: string[]): DevServerArgs {
     lambdaEndpoint,
     accessKey: accessKeyOf(values['access-key']),
     help: values.help,
+    ...(values.db === undefined ? {} : { db: values.db }),
+    ...(zeroRetention === undefined ? {} : { zeroRetention }),
   };
 }
 
@@ -85,11 +98,14 @@ export async function runDevServer(argv: string[], out: NodeJS.WritableStream = 
     return;
   }
   const { invoker, describe } = lambdaInvoker(args);
-  const service = new LocalSwfService({ lambdaInvoker: invoker });
+  const service = new LocalSwfService({ lambdaInvoker: invoker, db: args.db, zeroRetention: args.zeroRetention });
   const server = await service.listen({ port: args.port, host: args.host, accessKey: args.accessKey });
   out.write(`tsflow dev-server listening on ${server.url}\n`);
   if (!isLoopbackHost(args.host) && !args.accessKey) process.stderr.write(`${exposedWarning(args.host, server.port)}\n`);
   out.write(`  ${args.accessKey ? 'dashboard: closed (--access-key)' : `dashboard: ${server.url}/`}   lambdas: ${describe}\n`);
+  out.write(
+    `  state: ${args.db === undefined ? 'in memory (lost when the server stops; --db FILE keeps it)' : `${args.db} (kept across restarts)`}\n`,
+  );
   const credentials = args.accessKey ? `requests must be signed with access key ${args.accessKey.id}` : 'any credentials are accepted';
   out.write(`  ${credentials}; Ctrl-C stops the server\n`);
 
