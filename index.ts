@@ -95,6 +95,7 @@ export type { CloseStatus, ListOptions, ResultOptions, StartOptions, TimelineOpt
 
 // Workers and the application around them.
 export {
+  ActivityAbandonedError,
   ActivityCancelledError,
   ActivityContext,
   ActivityInputDecodeError,
@@ -107,7 +108,7 @@ export {
   containerWorkflowFactory,
 } from './lib/workers';
 export type { ActivityWorkerOptions, DeciderWorkerOptions } from './lib/workers';
-export { FlowApp, FlowFactory, LOGGER } from './lib/module';
+export { FlowApp, FlowFactory, LOGGER, WiringError } from './lib/module';
 export type { FlowOptions, LocalLambdaFunction, LocalOptions, OnModuleDestroy, OnModuleInit } from './lib/module';
 export { ConsoleLogger } from './lib/logging';
 export type { ConsoleLoggerOptions, LogFields, LogLevel, Logger } from './lib/logging';

@@ -18,7 +18,7 @@ export { retryDelay, retryProblem } from './retry-policy';
 export { signalNameOf } from './signal-name';
 export { TypeRegistry } from './type-registry';
 export type { RegistrySource } from './type-registry';
-export { describeWorkflow, isWorkflowClass } from './workflow-definition';
+export { activityClassesCalled, describeWorkflow, isWorkflowClass } from './workflow-definition';
 export type {
   ActivityCallDefinition,
   CallDefinition,

@@ -74,6 +74,14 @@ export function callMembers(target: Constructor): string[] {
   return ((Reflect.getMetadata(WORKFLOW_CALLS_METADATA, target) as CallRecord[] | undefined) ?? []).map((c) => c.member);
 }
 
+/** The activity classes a workflow calls by class (not by type reference), with the member that calls each. */
+export function activityClassesCalled(target: Constructor): Array<{ member: string; activities: Constructor }> {
+  const calls = (Reflect.getMetadata(WORKFLOW_CALLS_METADATA, target) as CallRecord[] | undefined) ?? [];
+  return calls.flatMap((call) =>
+    call.kind === 'activity' && typeof call.target === 'function' ? [{ member: call.member, activities: call.target }] : [],
+  );
+}
+
 /** Reads and validates one `@Workflow` class; the result is cached per class. */
 export function describeWorkflow(target: Constructor): WorkflowDefinition {
   const cached = cache.get(target);
