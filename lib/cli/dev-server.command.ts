@@ -3,6 +3,8 @@ import { LocalSwfService } from '../local/local-swf-service';
 import { AwsLambdaInvoker } from '../local/lambda/aws-lambda-invoker';
 import type { LambdaInvoker } from '../local/lambda/lambda-invoker';
 import type { ZeroRetention } from '../local/service/service-context';
+import { exposedWarning, isLoopbackHost } from '../local/transport/host-check';
+import type { AccessKey } from '../local/transport/sigv4-check';
 import type { CliIo } from './cli-io';
 import { CliUsageError } from './cli-usage.error';
 import { isHttpUrl, isLoopback } from './connection';
@@ -13,6 +15,8 @@ export interface DevServerArgs {
   host: string;
   lambdas?: string;
   lambdaEndpoint?: string;
+  /** `--access-key ID:SECRET`: serve only requests signed with this key. */
+  accessKey?: AccessKey;
   /** SQLite state file: with it the server keeps everything across restarts. */
   db?: string;
   zeroRetention?: ZeroRetention;
@@ -25,12 +29,16 @@ interface DevServerOptions {
   lambdaEndpoint?: string;
   db?: string;
   zeroRetention?: string;
+  accessKey?: string;
 }
 
 const HELP = `
-Credentials: the dev server accepts ANY credentials and does not check
-signatures. The SDKs and the AWS CLI still need some credentials to sign with,
-so give them dummy ones.
+Credentials: without --access-key the dev server accepts ANY credentials and
+does not check signatures. The SDKs and the AWS CLI still need some credentials
+to sign with, so give them dummy ones. On loopback it answers only requests
+whose Host is localhost, 127.0.0.1 or [::1] with its port (DNS rebinding);
+bound to another address (--host 0.0.0.0) anyone who can reach the port can
+read and change everything, unless --access-key is set.
 
 Point a client at it:
   AWS CLI:  AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x \\
@@ -62,6 +70,10 @@ export function registerDevServerCommand(program: Command, io: CliIo): void {
         'and a server started again on the file, even after kill -9, carries on',
     )
     .option(
+      '--access-key <id:secret>',
+      'serve only requests signed (AWS Signature V4) with this access key; others get AccessDeniedException, and the dashboard is closed',
+    )
+    .option(
       '--zero-retention <mode>',
       'closed runs of a domain with retention 0 or NONE: delete (default, as SWF) or keep (for development)',
     )
@@ -90,9 +102,18 @@ export function checkDevServerArgs(options: DevServerOptions): DevServerArgs {
     host: options.host,
     lambdas: options.lambdas,
     lambdaEndpoint: options.lambdaEndpoint,
+    accessKey: accessKeyOf(options.accessKey),
     ...(options.db === undefined ? {} : { db: options.db }),
     ...(zeroRetention === undefined ? {} : { zeroRetention }),
   };
+}
+
+function accessKeyOf(text: string | undefined): AccessKey | undefined {
+  if (text === undefined) return undefined;
+  const colon = text.indexOf(':');
+  if (colon < 1 || colon === text.length - 1)
+    throw usage(`--access-key must be ID:SECRET (an access key id and its secret), got "${text}".`);
+  return { id: text.slice(0, colon), secret: text.slice(colon + 1) };
 }
 
 /**
@@ -102,13 +123,15 @@ export function checkDevServerArgs(options: DevServerOptions): DevServerArgs {
 export async function runDevServer(args: DevServerArgs, io: CliIo): Promise<void> {
   const { invoker, describe } = lambdaInvoker(args);
   const service = new LocalSwfService({ lambdaInvoker: invoker, db: args.db, zeroRetention: args.zeroRetention });
-  const server = await service.listen({ port: args.port, host: args.host });
+  const server = await service.listen({ port: args.port, host: args.host, accessKey: args.accessKey });
   io.out.write(`tsflow dev-server listening on ${server.url}\n`);
-  io.out.write(`  dashboard: ${server.url}/   lambdas: ${describe}\n`);
+  if (!isLoopbackHost(args.host) && !args.accessKey) io.err.write(`${exposedWarning(args.host, server.port)}\n`);
+  io.out.write(`  ${args.accessKey ? 'dashboard: closed (--access-key)' : `dashboard: ${server.url}/`}   lambdas: ${describe}\n`);
   io.out.write(
     `  state: ${args.db === undefined ? 'in memory (lost when the server stops; --db FILE keeps it)' : `${args.db} (kept across restarts)`}\n`,
   );
-  io.out.write('  any credentials are accepted; Ctrl-C stops the server\n');
+  const credentials = args.accessKey ? `requests must be signed with access key ${args.accessKey.id}` : 'any credentials are accepted';
+  io.out.write(`  ${credentials}; Ctrl-C stops the server\n`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {

@@ -16,6 +16,7 @@ import type { FlowOptions, LocalOptions } from './flow-options';
 import { hasInit } from './lifecycle';
 import { scanModule } from './module-scanner';
 import { registerProvider } from './register-provider';
+import { checkWiring, resolveAtBootstrap } from './wiring-check';
 
 /** The DI token of the app's logger. */
 export const LOGGER = Symbol.for('tsflow:logger');
@@ -45,6 +46,14 @@ export class FlowFactory {
     const logger = options.logger ?? new ConsoleLogger();
     const identity = options.identity ?? `${hostname()}:${process.pid}`;
     const container = (options.container ?? rootContainer).createChildContainer();
+    const wanted = options.workers ?? true;
+    checkWiring({
+      module: module.name,
+      scanned,
+      frameworkTokens: [SWFClient, FLOW_CONFIG, LOGGER, WorkflowClient],
+      container,
+      servesActivities: wanted === true || (typeof wanted === 'object' && wanted.activities !== false),
+    });
 
     const connection = await connect(options, logger);
     const config: FlowConfig = { domain: options.domain, taskList: options.taskList, identity, watchUrl: connection.watchUrl };
@@ -74,8 +83,10 @@ export class FlowFactory {
         const retention = typeof options.registerDomain === 'object' ? options.registerDomain.retentionDays : undefined;
         await registerDomain(connection.swf, options.domain, retention);
       }
-      for (const provider of scanned.providers) {
-        const instance = container.resolve(typeof provider === 'function' ? provider : provider.provide);
+      // Activity classes are built here too, not at their first task: their hooks run, and a wiring mistake shows now.
+      const tokens = [...scanned.providers.map((p) => (typeof p === 'function' ? p : p.provide)), ...scanned.activities];
+      for (const token of tokens) {
+        const instance = resolveAtBootstrap(container, token, module.name);
         instances.push(instance);
         if (hasInit(instance)) await instance.onModuleInit();
       }

@@ -4,3 +4,4 @@ export type { FlowOptions, LocalLambdaFunction, LocalOptions } from './flow-opti
 export type { OnModuleDestroy, OnModuleInit } from './lifecycle';
 export { scanModule } from './module-scanner';
 export { registerProvider } from './register-provider';
+export { WiringError } from './wiring.error';

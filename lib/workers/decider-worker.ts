@@ -12,11 +12,13 @@ import type { Logger } from '../logging/logger';
 import type { TypeRegistry } from '../metadata/type-registry';
 import type { WorkflowDefinition } from '../metadata/workflow-definition';
 import { MAX_PAYLOAD_LENGTH as MAX_DETAILS_LENGTH, MAX_REASON_LENGTH, truncateOptional as truncate } from '../swf';
+import { retryTransient } from './retry-transient';
 import { PollLoop, describeError } from './poll-loop';
 import { registerWorkflowType } from './register-types';
 import { ExecutionCache } from './execution-cache';
 import { Slots } from './slots';
 import { containerWorkflowFactory } from './workflow-factory';
+import { validateSignalInput } from './signal-input';
 
 export interface DeciderWorkerOptions {
   domain: string;
@@ -116,7 +118,10 @@ export class DeciderWorker {
     const events: HistoryEvent[] = [...(first.events ?? [])];
     let nextPageToken = first.nextPageToken;
     while (nextPageToken && (since === undefined || (events.at(-1)?.eventId ?? 0) > since)) {
-      const page = await this.swf.send(new PollForDecisionTaskCommand({ ...request, nextPageToken }), { abortSignal: signal });
+      // A page lost to a blip would cost the whole task (it times out); the page token stays valid, so ask again.
+      const page = await retryTransient(() =>
+        this.swf.send(new PollForDecisionTaskCommand({ ...request, nextPageToken }), { abortSignal: signal }),
+      );
       events.push(...(page.events ?? []));
       nextPageToken = page.nextPageToken;
     }
@@ -129,13 +134,15 @@ export class DeciderWorker {
     const events: HistoryEvent[] = [];
     let nextPageToken: string | undefined;
     do {
-      const page = await this.swf.send(
-        new GetWorkflowExecutionHistoryCommand({
-          domain: this.options.domain,
-          execution: task.workflowExecution,
-          maximumPageSize: 1000,
-          nextPageToken,
-        }),
+      const page = await retryTransient(() =>
+        this.swf.send(
+          new GetWorkflowExecutionHistoryCommand({
+            domain: this.options.domain,
+            execution: task.workflowExecution,
+            maximumPageSize: 1000,
+            nextPageToken,
+          }),
+        ),
       );
       events.push(...(page.events ?? []));
       nextPageToken = page.nextPageToken;
@@ -155,6 +162,7 @@ export class DeciderWorker {
         runId,
         createWorkflow: this.createWorkflow,
         onStuck: this.options.onStuck,
+        decodeSignal: validateSignalInput,
       });
       if (!complete) input = await this.fullHistory(task);
     }
@@ -170,6 +178,7 @@ export class DeciderWorker {
         runId,
         createWorkflow: this.createWorkflow,
         onStuck: this.options.onStuck,
+        decodeSignal: validateSignalInput,
       });
       result = await execution.decide(complete ? task : await this.fullHistory(task));
     }
@@ -201,7 +210,9 @@ export class DeciderWorker {
     let executionContext: string | undefined;
     try {
       let stuck: string | undefined;
-      ({ decisions, executionContext, stuck } = await this.decide(task, complete, definition));
+      let warnings: readonly string[] | undefined;
+      ({ decisions, executionContext, stuck, warnings } = await this.decide(task, complete, definition));
+      for (const warning of warnings ?? []) log.warn('signal skipped', { ...fields, reason: warning });
       if (stuck !== undefined) {
         const failing = this.options.onStuck === 'fail-workflow';
         log.error(`workflow waits on nothing that can settle${failing ? '; failing it' : ''}`, { ...fields, where: stuck });
@@ -229,10 +240,15 @@ export class DeciderWorker {
       }
     }
     try {
-      await this.swf.send(new RespondDecisionTaskCompletedCommand({ taskToken: task.taskToken, decisions, executionContext }));
+      await retryTransient(() =>
+        this.swf.send(new RespondDecisionTaskCompletedCommand({ taskToken: task.taskToken, decisions, executionContext })),
+      );
       log.debug('decision task completed', { ...fields, decisions: decisions.map((d) => d.decisionType).join(',') });
     } catch (error) {
-      log.warn('RespondDecisionTaskCompleted was not accepted', { ...fields, error: describeError(error) });
+      // UnknownResourceFault: the task timed out while it was decided; SWF has handed out its retry, which wins.
+      if ((error as { name?: string }).name === 'UnknownResourceFault') {
+        log.info('RespondDecisionTaskCompleted came too late: the task had already timed out', { ...fields, error: describeError(error) });
+      } else log.warn('RespondDecisionTaskCompleted was not accepted', { ...fields, error: describeError(error) });
     }
   }
 }

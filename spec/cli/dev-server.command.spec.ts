@@ -10,6 +10,7 @@ import {
 import { expect } from 'chai';
 import { request } from 'node:http';
 import { resolve } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { checkDevServerArgs } from '../../lib/cli/dev-server.command';
 import { CliUsageError } from '../../lib/cli/cli-usage.error';
 import { has, historyWhen, pollDecision } from '../local/support/swf-session-helpers';
@@ -154,10 +155,50 @@ describe('tsflow dev-server', () => {
     expect(empty.stderr).to.contain('exports no functions');
   });
 
+  it('warns on --host 0.0.0.0 that anyone who can reach the port can read and change everything', async () => {
+    const server = await startDevServer(['dev-server', '--port', '0', '--host', '0.0.0.0']);
+    // The warning goes to stderr, which may arrive after the banner on stdout.
+    for (let i = 0; i < 200 && !server.output().includes('warning:'); i++) await delay(10);
+    server.child.kill('SIGKILL');
+    expect(server.output()).to.contain(
+      'warning: listening on 0.0.0.0:' +
+        server.url.split(':').pop() +
+        ', not on loopback: anyone who can reach this port can read and change every',
+    );
+  });
+
+  it('checks SigV4 signatures with --access-key ID:SECRET, answering other credentials with access denied', async () => {
+    const server = await startDevServer(['dev-server', '--port', '0', '--access-key', 'TEAMKEY:team-secret']);
+    const signed = (accessKeyId: string, secretAccessKey: string) =>
+      new SWFClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId, secretAccessKey }, maxAttempts: 1 });
+    try {
+      expect(server.output()).to.contain('requests must be signed with access key TEAMKEY');
+      const good = signed('TEAMKEY', 'team-secret');
+      expect((await good.send(new ListDomainsCommand({ registrationStatus: 'REGISTERED' }))).domainInfos).to.deep.equal([]);
+      good.destroy();
+      const bad = signed('any', 'thing');
+      const error = await bad.send(new ListDomainsCommand({ registrationStatus: 'REGISTERED' })).catch((e: unknown) => e as Error);
+      bad.destroy();
+      expect((error as Error).name).to.equal('AccessDeniedException');
+    } finally {
+      server.child.kill('SIGKILL');
+    }
+  });
+
   describe('checkDevServerArgs', () => {
     const defaults = { port: '8080', host: '127.0.0.1' };
     it('defaults to 127.0.0.1:8080 with no Lambda functions', () => {
-      expect(checkDevServerArgs(defaults)).to.deep.equal({ port: 8080, host: '127.0.0.1', lambdas: undefined, lambdaEndpoint: undefined });
+      expect(checkDevServerArgs(defaults)).to.deep.equal({
+        port: 8080,
+        host: '127.0.0.1',
+        lambdas: undefined,
+        lambdaEndpoint: undefined,
+        accessKey: undefined,
+      });
+    });
+
+    it('reads --access-key ID:SECRET, the secret may hold colons', () => {
+      expect(checkDevServerArgs({ ...defaults, accessKey: 'AKID:s:e:c' }).accessKey).to.deep.equal({ id: 'AKID', secret: 's:e:c' });
     });
 
     it('reads --host and --lambda-endpoint', () => {
@@ -180,6 +221,8 @@ describe('tsflow dev-server', () => {
       [{ lambdaEndpoint: 'localhost:9001' }, 'must be a URL such as http://127.0.0.1:9001, got "localhost:9001"'],
       [{ db: '' }, '--db needs a file name'],
       [{ zeroRetention: 'forever' }, '--zero-retention must be delete or keep, got "forever"'],
+      [{ accessKey: 'no-colon' }, '--access-key must be ID:SECRET (an access key id and its secret), got "no-colon"'],
+      [{ accessKey: ':secret' }, '--access-key must be ID:SECRET'],
     ] as const) {
       it(`refuses ${JSON.stringify(options)}`, () => {
         expect(() => checkDevServerArgs({ ...defaults, ...options })).to.throw(CliUsageError, message);
