@@ -221,6 +221,27 @@ describe('the dashboard', () => {
     expect(page.text).to.contain('<title>order-6 (OPEN)</title>');
   });
 
+  it('is closed, forms included, on a server that requires an access key', async () => {
+    const { runId } = await swf.send(
+      new StartWorkflowExecutionCommand({
+        domain: 'dev',
+        workflowId: 'order-7',
+        workflowType: { name: 'Orders', version: '2' },
+        taskList: { name: 'd7' },
+      }),
+    );
+    const keyed = await service.listen({ accessKey: { id: 'AKID', secret: 'secret' } });
+    try {
+      expect((await get(`${keyed.url}/`)).status).to.not.equal(200);
+      const posted = await postForm(keyed, `/actions/dev/order-7/${encodeURIComponent(runId as string)}/terminate`, { reason: 'unsigned' });
+      expect(posted.status).to.equal(403);
+      expect(posted.text).to.contain('AccessDenied');
+    } finally {
+      await keyed.close();
+    }
+    expect((await get(dashboardUrl(server.url, 'dev', 'order-7', runId as string))).text).to.contain('<title>order-7 (OPEN)</title>');
+  });
+
   it('serves its one script from its own origin, under a CSP that allows nothing else', async () => {
     const page = await get(`${server.url}/`);
     const csp = String(page.headers['content-security-policy']);
