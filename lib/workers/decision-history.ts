@@ -2,10 +2,12 @@ import {
   GetWorkflowExecutionHistoryCommand,
   PollForDecisionTaskCommand,
   type DecisionTask,
+  type GetWorkflowExecutionHistoryCommandInput,
   type HistoryEvent,
   type PollForDecisionTaskCommandInput,
   type SWFClient,
 } from '@aws-sdk/client-swf';
+import { jsonHistoryPages } from './json-history-pages';
 
 /** SWF's largest history page; fewer, bigger pages mean fewer round trips. */
 const PAGE_SIZE = 1000;
@@ -14,16 +16,22 @@ export interface DecisionHistoryOptions {
   domain: string;
   taskList: string;
   identity: string;
+  /** `json` (default): pages are read with `JSON.parse`; `sdk`: with the SDK's own deserialiser. */
+  historyPages?: 'json' | 'sdk';
 }
 
 /** What reading history cost, across all decision tasks: the figures the benchmarks print. */
 export interface HistoryReadStats {
+  /** Decision tasks polled. */
+  tasks: number;
   /** PollForDecisionTask calls that returned a task, first pages and later pages. */
   pollPages: number;
   /** GetWorkflowExecutionHistory calls (a miss after a partial poll). */
   historyPages: number;
   /** History events received, old and new. */
   eventsFetched: number;
+  /** Bytes of history page bodies received. */
+  bytesFetched: number;
 }
 
 /**
@@ -33,17 +41,32 @@ export interface HistoryReadStats {
  * the rest. Whoever holds no such execution reads the whole history instead.
  */
 export class DecisionHistory {
-  readonly stats: HistoryReadStats = { pollPages: 0, historyPages: 0, eventsFetched: 0 };
+  readonly stats: HistoryReadStats = { tasks: 0, pollPages: 0, historyPages: 0, eventsFetched: 0, bytesFetched: 0 };
+  private readonly onPage = (bytes: number): void => void (this.stats.bytesFetched += bytes);
 
   constructor(
     private readonly swf: SWFClient,
     private readonly options: DecisionHistoryOptions,
   ) {}
 
+  /** Every page goes through `JSON.parse`, not the SDK's schema walk: on these commands only, so the client stays as it was. */
+  private pollCommand(input: PollForDecisionTaskCommandInput): PollForDecisionTaskCommand {
+    const command = new PollForDecisionTaskCommand(input);
+    if (this.options.historyPages !== 'sdk') command.middlewareStack.use(jsonHistoryPages(this.onPage));
+    return command;
+  }
+
+  private historyCommand(input: GetWorkflowExecutionHistoryCommandInput): GetWorkflowExecutionHistoryCommand {
+    const command = new GetWorkflowExecutionHistoryCommand(input);
+    if (this.options.historyPages !== 'sdk') command.middlewareStack.use(jsonHistoryPages(this.onPage));
+    return command;
+  }
+
   /** One long poll; the task holds the first page only (`nextPageToken` says if more follow). */
   async poll(signal: AbortSignal, fromPreviousStarted: boolean): Promise<DecisionTask | undefined> {
-    const task = await this.swf.send(new PollForDecisionTaskCommand(this.request(fromPreviousStarted)), { abortSignal: signal });
+    const task = await this.swf.send(this.pollCommand(this.request(fromPreviousStarted)), { abortSignal: signal });
     if (!task.taskToken) return undefined;
+    this.stats.tasks += 1;
     this.count('pollPages', task.events);
     return task;
   }
@@ -53,7 +76,7 @@ export class DecisionHistory {
     const events: HistoryEvent[] = [...(first.events ?? [])];
     let nextPageToken = first.nextPageToken;
     while (nextPageToken) {
-      const page = await this.swf.send(new PollForDecisionTaskCommand({ ...this.request(fromPreviousStarted), nextPageToken }));
+      const page = await this.swf.send(this.pollCommand({ ...this.request(fromPreviousStarted), nextPageToken }));
       this.count('pollPages', page.events);
       events.push(...(page.events ?? []));
       nextPageToken = page.nextPageToken;
@@ -68,7 +91,7 @@ export class DecisionHistory {
     let nextPageToken: string | undefined;
     do {
       const page = await this.swf.send(
-        new GetWorkflowExecutionHistoryCommand({
+        this.historyCommand({
           domain: this.options.domain,
           execution: task.workflowExecution,
           maximumPageSize: PAGE_SIZE,
