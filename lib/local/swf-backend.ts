@@ -59,6 +59,15 @@ export class LocalSwfBackend {
    * step, and long polls wait without holding anything.
    */
   async dispatch(action: string, input: unknown, options: CallOptions = {}): Promise<unknown> {
+    // A copy: callers must not reach into the service's state, and undefined members vanish as on the wire.
+    return JSON.parse(await this.dispatchJson(action, input, options));
+  }
+
+  /**
+   * {@link dispatch}, answering the response body as JSON text: the one
+   * serialisation of a result, which the transports send as it is.
+   */
+  async dispatchJson(action: string, input: unknown, options: CallOptions = {}): Promise<string> {
     if (!isSwfAction(action)) throw SwfFault.unknownOperation(action);
     if (this.ctx.closed) throw new SwfFault('ServiceUnavailableException', 'The local SWF service is closed', 503);
     const domain = domainNamed(action, input);
@@ -66,8 +75,7 @@ export class LocalSwfBackend {
       throw SwfFault.operationNotPermitted(`Not authorized to perform swf:${action}${domain ? ` on domain ${domain}` : ''}`);
     }
     const result = await (SWF_ACTIONS[action] as ActionHandler)(this.ctx, input, options);
-    // A copy: callers must not reach into the service's state, and undefined members vanish as on the wire.
-    return result === undefined ? {} : JSON.parse(JSON.stringify(result));
+    return result === undefined || result === null ? '{}' : JSON.stringify(result);
   }
 
   /**

@@ -6,7 +6,7 @@ import { parseDecisions } from '../decisions/decision-parser';
 import type { DecisionScope } from '../decisions/decision-scope';
 import type { ExecutionRecord } from '../execution/execution-record';
 import { finishDecisionTask, isLiveDecision, type StartedDecision, startDecisionTask } from '../execution/decision-tasks';
-import { historyPage, type HistoryPageRequest, readHistoryScope } from '../execution/history-pages';
+import { firstEventAtTimeOf, historyPage, type HistoryPageRequest, readHistoryScope } from '../execution/history-pages';
 import type { ServiceContext } from '../state/service-context';
 import { SwfFault } from '../swf-fault';
 import { readPayload, readTaskList } from '../validation/common-readers';
@@ -15,7 +15,7 @@ import { LIMITS } from '../validation/swf-limits';
 
 function decisionTaskResponse(ctx: ServiceContext, started: StartedDecision, paging: HistoryPageRequest, fromPrevious: boolean) {
   const { execution, startedEventId } = started;
-  const from = fromPrevious && execution.previousStartedEventId ? execution.previousStartedEventId : 1;
+  const from = fromPrevious && execution.previousStartedEventId ? firstEventAtTimeOf(execution, execution.previousStartedEventId) : 1;
   const page = historyPage(ctx, execution, paging, { owner: started.token, from, upTo: startedEventId });
   return {
     taskToken: started.token,
