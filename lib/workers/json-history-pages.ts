@@ -10,10 +10,12 @@ type PageContext = HandlerExecutionContext & { [PARSED]?: { output: object; byte
 /**
  * The SDK's schema-driven reader walks every member of every history event
  * (about 9 ms for a 1,000-event page, against 1 ms for `JSON.parse` of the
- * same body). History pages are the decider's hot path, and their JSON is
- * already the shape the engine reads (timestamps as epoch seconds), so the
- * decider's own commands take the body as `JSON.parse` gives it. Errors and
- * every other command keep the SDK's reader.
+ * same body). History pages are the decider's hot path and their JSON is
+ * already the SDK's shape but for one member, `eventTimestamp` (epoch
+ * seconds on the wire, a `Date` from the SDK), so the decider's own
+ * commands take the body from `JSON.parse` with that one member converted:
+ * what they read is what the SDK would have given. Errors and every other
+ * command keep the SDK's reader.
  *
  * Inner half: after the HTTP handler, parse a successful body and hand the
  * SDK's deserializer an empty object instead. Outer half: put the parsed
@@ -25,7 +27,7 @@ export function jsonHistoryPages<I extends object, O extends MetadataBearer>(onP
     const response = answer.response as HttpResponse;
     if (!HttpResponse.isInstance(response) || response.statusCode < 200 || response.statusCode >= 300) return answer;
     const text = await readText(response.body);
-    context[PARSED] = { output: JSON.parse(text) as object, bytes: Buffer.byteLength(text) };
+    context[PARSED] = { output: withDates(JSON.parse(text) as Page), bytes: Buffer.byteLength(text) };
     const emptied = new HttpResponse({
       statusCode: response.statusCode,
       headers: response.headers,
@@ -56,4 +58,16 @@ async function readText(body: unknown): Promise<string> {
   for await (const chunk of body as AsyncIterable<Uint8Array | string>)
     chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
   return Buffer.concat(chunks).toString('utf8');
+}
+
+interface Page {
+  events?: { eventTimestamp?: unknown }[];
+}
+
+/** The SDK's one conversion on a history page: event timestamps from epoch seconds to `Date`. */
+function withDates(page: Page): Page {
+  for (const event of page.events ?? []) {
+    if (typeof event.eventTimestamp === 'number') event.eventTimestamp = new Date(Math.round(event.eventTimestamp * 1000));
+  }
+  return page;
 }
