@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { container } from 'tsyringe';
-import { ActivityWorker, DeciderWorker, TypeRegistry, WorkflowClient } from '../index';
+import { ActivityWorker, ConsoleLogger, DeciderWorker, TypeRegistry, WorkflowClient } from '../index';
 import { InProcessLambdaInvoker, LocalSwfService } from '../lib/local';
 import { registerActivityType, registerDomain } from '../lib/workers/register-types';
-import { RecordingLogger } from '../spec/helpers/quiet-logger';
 import { httpClient } from '../spec/helpers/local-transports';
 import { BenchActivities, SequentialActivities, SequentialLambdas, benchStep } from './bench-workflows';
 
@@ -43,7 +42,7 @@ async function run(spec: EndToEndSpec): Promise<EndToEndFigures> {
   let apiCalls = 0;
   const deciderSwf = client();
   deciderSwf.middlewareStack.add((next) => (args) => ((apiCalls += 1), next(args)), { step: 'initialize', name: 'benchCount' });
-  const logger = new RecordingLogger();
+  const logger = new ConsoleLogger({ level: process.env.BENCH_DEBUG ? 'debug' : 'silent' });
   const registry = new TypeRegistry({ workflows: [SequentialActivities, SequentialLambdas], activities: [BenchActivities] });
   await registerDomain(swf, DOMAIN);
   for (const definition of registry.activities) await registerActivityType(swf, DOMAIN, definition, 'bench-activities');
@@ -90,7 +89,7 @@ async function run(spec: EndToEndSpec): Promise<EndToEndFigures> {
       bytesFetchedPerDecision: stats.bytesFetched / decisions,
       apiCallsPerDecision: apiCalls / decisions,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
-      ...(process.env.BENCH_DEBUG ? { hits: decider.cache.hits, misses: decider.cache.misses, stats, logs: logger.lines.slice(0, 5) } : {}),
+      ...(process.env.BENCH_DEBUG ? { hits: decider.cache.hits, misses: decider.cache.misses, stats } : {}),
     };
   } finally {
     await activities.close(1000);
