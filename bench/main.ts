@@ -25,10 +25,9 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function medianFigures(spec: EndToEndSpec, runs = E2E_RUNS): EndToEndFigures & { runs: number } {
-  const all = Array.from({ length: runs }, () => runInChild(spec));
+function medianOf(all: EndToEndFigures[]): EndToEndFigures & { runs: number } {
   const keys = Object.keys(all[0]) as (keyof EndToEndFigures)[];
-  return { ...(Object.fromEntries(keys.map((k) => [k, median(all.map((f) => f[k]))])) as unknown as EndToEndFigures), runs };
+  return { ...(Object.fromEntries(keys.map((k) => [k, median(all.map((f) => f[k]))])) as unknown as EndToEndFigures), runs: all.length };
 }
 
 const check = (ok: boolean): string => (ok ? 'met' : 'MISSED');
@@ -104,7 +103,7 @@ async function main(): Promise<void> {
     { label: '200 workflows × 10 activities', spec: { scenario: 'concurrent-workflows', transport: 'HTTP', workflows: 200, steps: 10 } },
     { label: '1,000 sequential Lambdas', spec: { scenario: 'sequential-lambdas', transport: 'in-process', workflows: 1, steps: 1000 } },
     { label: '1,000 sequential Lambdas', spec: { scenario: 'sequential-lambdas', transport: 'HTTP', workflows: 1, steps: 1000 } },
-    // Comparisons, one run each: the SDK's page reader instead of JSON.parse, and decider concurrency.
+    // Comparisons: the SDK's page reader instead of JSON.parse; one run each: no cache, and decider concurrency.
     {
       label: '1,000 seq. activities, SDK page reader',
       spec: { scenario: 'sequential-activities', transport: 'in-process', workflows: 1, steps: 1000, historyPages: 'sdk' },
@@ -124,11 +123,16 @@ async function main(): Promise<void> {
   console.log(
     '   workload                                  transport     wall ms  decisions/s  calls/s  ms/decision  events/decision  bytes/decision  calls/decision  peak RSS MB',
   );
-  const e2e: { label: string; spec: EndToEndSpec; figures: EndToEndFigures & { runs: number } }[] = [];
-  for (const { label, spec, runs } of e2eSpecs) {
-    const figures = medianFigures(spec, runs);
-    e2e.push({ label, spec, figures });
-    const f = figures;
+  // In rounds, every workload once per round, so that each comparison (HTTP ÷ in-process, SDK reader ÷ JSON.parse,
+  // concurrency) is measured over the same stretch of time on a machine whose load may change.
+  const samples: EndToEndFigures[][] = e2eSpecs.map(() => []);
+  for (let round = 0; round < E2E_RUNS; round++) {
+    e2eSpecs.forEach(({ spec, runs }, i) => {
+      if (round < (runs ?? E2E_RUNS)) samples[i].push(runInChild(spec));
+    });
+  }
+  const e2e = e2eSpecs.map(({ label, spec }, i) => ({ label, spec, figures: medianOf(samples[i]) }));
+  for (const { label, spec, figures: f } of e2e) {
     console.log(
       `   ${(label + (f.runs === 1 ? ' ¹' : '')).padEnd(42)} ${spec.transport.padEnd(11)}${fmt(f.wallMs, 10, 0)}${fmt(f.decisionsPerSecond, 13, 0)}${fmt(f.callsPerSecond, 9, 0)}` +
         `${fmt(f.msPerDecision, 13)}${fmt(f.eventsFetchedPerDecision, 17, 1)}${fmt(f.bytesFetchedPerDecision, 16, 0)}${fmt(f.apiCallsPerDecision, 16)}${fmt(f.peakRssMb, 13, 0)}`,
@@ -157,6 +161,10 @@ async function main(): Promise<void> {
       `at 10,200 events ÷ at 1,020: ${flat.toFixed(2)} (≤ 1: ${check(flat <= 1)})\n`,
   );
 
+  const sdkReader = e2e.find((e) => e.spec.historyPages === 'sdk')!.figures;
+  const sdkOverJson = sdkReader.msPerDecision / seqIn.msPerDecision;
+  console.log(`   SDK page reader ÷ JSON.parse reader, ms per decision (1,000 sequential activities): ${sdkOverJson.toFixed(2)}\n`);
+
   // 4. Memory.
   const memory = await memoryFigures();
   console.log('4. Memory');
@@ -183,6 +191,7 @@ async function main(): Promise<void> {
     kept,
     endToEnd: e2e,
     httpSlowdown,
+    sdkReaderOverJson: sdkOverJson,
     perDecisionCost10kOver1kEvents: flat,
     memory,
   };
