@@ -6,7 +6,10 @@ import tseslint from 'typescript-eslint';
 const SCHEDULING_GLOBALS = [
   { name: 'setImmediate', message: 'lib/engine: wait for quiescence with untilQuiescent() (quiescence.ts), nothing else.' },
   { name: 'queueMicrotask', message: 'lib/engine: wait for quiescence with untilQuiescent() (quiescence.ts), nothing else.' },
-  { name: 'process', message: 'lib/engine is pure: no process state; untilQuiescent() (quiescence.ts) is the one use of process.nextTick.' },
+  {
+    name: 'process',
+    message: 'lib/engine is pure: no process state; untilQuiescent() (quiescence.ts) is the one use of process.nextTick.',
+  },
 ];
 
 export default tseslint.config(
@@ -46,6 +49,10 @@ export default tseslint.config(
                 '**/cli/**',
               ],
               message: 'lib/engine is pure: it must not import the I/O layers.',
+            },
+            {
+              group: ['tsyringe'],
+              message: 'lib/engine builds workflows through the WorkflowFactory the workers pass in, not a DI container.',
             },
             { group: ['@aws-sdk/*'], allowTypeImports: true, message: "lib/engine may use the AWS SDK's types only (import type)." },
             {

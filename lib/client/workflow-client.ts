@@ -16,8 +16,9 @@ import { describeWorkflow } from '../metadata/workflow-definition';
 import type { ChildPolicy, Duration, TypeReference } from '../metadata/options';
 import type { Constructor } from '../metadata/records';
 import type { InputOf, OutputOf } from '../decorators/call.types';
+import { ActivityCompletion } from './activity-completion';
 import { FLOW_CONFIG, type FlowConfig } from './flow-config';
-import { encodePayload } from './payload';
+import { encodePayload, formatDuration } from '../swf';
 import { swfCall } from './swf-call';
 import { WorkflowHandle } from './workflow-handle';
 import { listExecutions, type ListOptions } from './list-executions';
@@ -76,8 +77,8 @@ export class WorkflowClient {
           workflowType: type,
           input: encoded,
           taskList: { name: options.taskList ?? defaults.defaultTaskList ?? this.config.taskList },
-          executionStartToCloseTimeout: seconds(options.executionStartToCloseTimeout),
-          taskStartToCloseTimeout: seconds(options.taskStartToCloseTimeout),
+          executionStartToCloseTimeout: formatDuration(options.executionStartToCloseTimeout),
+          taskStartToCloseTimeout: formatDuration(options.taskStartToCloseTimeout),
           childPolicy: options.childPolicy,
           lambdaRole: options.lambdaRole ?? defaults.defaultLambdaRole,
           tagList: options.tagList,
@@ -106,6 +107,20 @@ export class WorkflowClient {
         }),
       ),
     );
+  }
+
+  /**
+   * Finishes an activity task left open with `context.completeLater()`, from any
+   * process holding its token: `.complete(result)`, `.fail(reason, details)`,
+   * `.reportCancelled(details)`, `.heartbeat(details)`.
+   *
+   * @example
+   * ```ts
+   * await client.activityCompletion(taskToken).complete({ approved: true });
+   * ```
+   */
+  activityCompletion(taskToken: string): ActivityCompletion {
+    return new ActivityCompletion(this.swf, taskToken);
   }
 
   /** Requests cancellation; the workflow decides how to close (SWF `RequestCancelWorkflowExecution`). */
@@ -165,8 +180,4 @@ export class WorkflowClient {
   async list(options: ListOptions = {}): Promise<WorkflowExecutionInfo[]> {
     return listExecutions(this.swf, this.domain, options);
   }
-}
-
-function seconds(value: Duration | undefined): string | undefined {
-  return value === undefined ? undefined : String(value);
 }

@@ -1,6 +1,7 @@
 import type { Decision } from '@aws-sdk/client-swf';
-import { MAX_PAYLOAD_LENGTH, MAX_REASON_LENGTH, truncate } from './limits';
-import { encodePayload } from './payload';
+import { MAX_PAYLOAD_LENGTH, MAX_REASON_LENGTH, truncate } from '../swf';
+import { describeThrown } from '../errors/thrown-value';
+import { encodePayload } from '../swf';
 import { WorkflowFailed } from './workflow-failed.error';
 
 /** `FailWorkflowExecution` with SWF's limits applied: reason ≤ 256, details ≤ 32,768, cut visibly. */
@@ -29,18 +30,22 @@ export function completeDecision(workflowType: string, result: unknown): Decisio
   };
 }
 
-/** `run` threw: `WorkflowFailed` gives its own reason and details; anything else its name, message and stack. */
+/**
+ * `run` threw: `WorkflowFailed` gives its own reason and details; an Error its name, message and stack;
+ * anything else (a Symbol, `Object.create(null)`, an object whose `toString` throws) is described without
+ * ever throwing, since this runs inside a rejection handler.
+ */
 export function errorDecision(error: unknown): Decision {
   if (error instanceof WorkflowFailed) return failDecision(error.reason, error.details);
-  if (error instanceof Error) return failDecision(`${error.name}: ${error.message}`, error.stack ?? error.message);
-  return failDecision(`Error: ${String(error)}`, String(error));
+  const { name, message, stack, json } = describeThrown(error);
+  return failDecision(`${name}: ${message}`, stack ?? json ?? message);
 }
 
 /** Input that is not JSON: the execution fails once, without running the workflow. */
 export function invalidInputDecision(input: string, error: unknown): Decision {
   return failDecision(
     'InvalidInput: the workflow input is not valid JSON',
-    `${(error as Error).message}. The input starts with ${JSON.stringify(input.slice(0, 200))}; start the execution with JSON input.`,
+    `${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message}. The input starts with ${JSON.stringify(input.slice(0, 200))}; start the execution with JSON input.`,
   );
 }
 

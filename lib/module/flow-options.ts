@@ -46,6 +46,8 @@ export interface FlowOptions {
   handleSignals?: boolean;
   /** See `DeciderWorkerOptions.onNondeterminism`. */
   onNondeterminism?: 'retry' | 'fail-workflow';
+  /** See `DeciderWorkerOptions.onStuck`. */
+  onStuck?: 'log' | 'fail-workflow';
   logger?: Logger;
   /** A parent container whose registrations the app's container inherits. */
   container?: DependencyContainer;

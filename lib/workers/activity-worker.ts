@@ -11,8 +11,16 @@ import type { ActivityTypeDefinition } from '../metadata/activity-definition';
 import type { TypeRegistry } from '../metadata/type-registry';
 import type { Logger } from '../logging/logger';
 import { ActivityCancelledError, ActivityContext } from './activity-context';
+import { attemptOf } from './activity-attempt';
 import { ActivityInputValidationError, decodeActivityInput } from './activity-input';
-import { MAX_DETAILS_LENGTH, MAX_REASON_LENGTH, truncate } from './limits';
+import {
+  encodePayload,
+  MAX_PAYLOAD_LENGTH as MAX_DETAILS_LENGTH,
+  MAX_REASON_LENGTH,
+  PayloadTooLargeError,
+  truncateOptional as truncate,
+} from '../swf';
+import { isCompleteLater } from './complete-later';
 import { PollLoop, describeError } from './poll-loop';
 import { Slots } from './slots';
 
@@ -121,6 +129,11 @@ export class ActivityWorker {
       await this.fail(task, reason, details, fields);
       return;
     }
+    if (isCompleteLater(result)) {
+      // The token's holder answers SWF; the task no longer occupies a slot here, nor holds up shutdown.
+      log.debug('activity left open, to be completed later through its task token', fields);
+      return;
+    }
     await this.complete(task, definition, result, fields);
   }
 
@@ -132,23 +145,10 @@ export class ActivityWorker {
   ): Promise<void> {
     let json: string | undefined;
     try {
-      json = result === undefined ? undefined : JSON.stringify(result);
+      json = encodePayload(result, `The result of ${definition.target.name}.${definition.method}`);
     } catch (error) {
-      await this.fail(
-        task,
-        'ResultNotSerializable',
-        `${definition.target.name}.${definition.method} returned a value JSON cannot encode: ${describeError(error)}`,
-        fields,
-      );
-      return;
-    }
-    if (json !== undefined && json.length > MAX_DETAILS_LENGTH) {
-      await this.fail(
-        task,
-        'ResultTooLarge',
-        `${definition.target.name}.${definition.method} returned ${json.length} characters of JSON; SWF allows at most ${MAX_DETAILS_LENGTH}.`,
-        fields,
-      );
+      const reason = error instanceof PayloadTooLargeError ? 'ResultTooLarge' : 'ResultNotSerializable';
+      await this.fail(task, reason, (error as Error).message, fields);
       return;
     }
     await this.respond('RespondActivityTaskCompleted', fields, () =>
@@ -187,9 +187,4 @@ function failureOf(error: unknown): { reason: string; details: string | undefine
 
 function isAbort(error: unknown): boolean {
   return (error as { name?: string } | undefined)?.name === 'AbortError';
-}
-
-function attemptOf(activityId: string | undefined): number {
-  const match = /#(\d+)$/.exec(activityId ?? '');
-  return match ? Number(match[1]) : 1;
 }

@@ -1,16 +1,17 @@
 import { RespondDecisionTaskCompletedCommand, type DecisionTask, type SWFClient } from '@aws-sdk/client-swf';
 import type { DependencyContainer } from 'tsyringe';
-import { NondeterminismError, WorkflowExecution, type DecisionResult } from '../engine';
+import { NondeterminismError, WorkflowExecution, type DecisionResult, type WorkflowFactory } from '../engine';
 import type { Logger } from '../logging/logger';
 import type { TypeRegistry } from '../metadata/type-registry';
 import type { WorkflowDefinition } from '../metadata/workflow-definition';
-import { MAX_DETAILS_LENGTH, MAX_REASON_LENGTH, truncate } from './limits';
+import { MAX_PAYLOAD_LENGTH as MAX_DETAILS_LENGTH, MAX_REASON_LENGTH, truncateOptional as truncate } from '../swf';
 import { PollLoop, describeError } from './poll-loop';
 import { registerWorkflowType } from './register-types';
 import { DecisionHistory, type HistoryReadStats } from './decision-history';
 import { ExecutionCache } from './execution-cache';
 import { retainedBytes } from './retained-size';
 import { Slots } from './slots';
+import { containerWorkflowFactory } from './workflow-factory';
 
 export interface DeciderWorkerOptions {
   domain: string;
@@ -25,6 +26,11 @@ export interface DeciderWorkerOptions {
    * fails the execution.
    */
   onNondeterminism?: 'retry' | 'fail-workflow';
+  /**
+   * A workflow that waits on nothing that can settle (no open call, timer or signal wait):
+   * `'log'` (default) logs one error naming it and where it waits; `'fail-workflow'` also fails it.
+   */
+  onStuck?: 'log' | 'fail-workflow';
   /** A URL where a person can watch an execution, logged when the decider first sees it. */
   watchUrl?: (workflowId: string, runId: string) => string | undefined;
   /** Register the served workflow types on start (default true). */
@@ -65,14 +71,16 @@ export class DeciderWorker {
   private readonly history: DecisionHistory;
   /** Tasks between their cache lookup and their decision: their executions come back to the cache. */
   private deciding = 0;
+  private readonly createWorkflow: WorkflowFactory;
   readonly cache: ExecutionCache;
 
   constructor(
     private readonly swf: SWFClient,
     private readonly registry: TypeRegistry,
-    private readonly container: DependencyContainer,
+    container: DependencyContainer,
     private readonly options: DeciderWorkerOptions,
   ) {
+    this.createWorkflow = containerWorkflowFactory(container);
     this.cache = new ExecutionCache(options.cacheSize ?? 1000, options.cacheBytes ?? DEFAULT_CACHE_BYTES);
     this.history = new DecisionHistory(swf, options);
     this.loop = new PollLoop<PolledTask>({
@@ -133,7 +141,9 @@ export class DeciderWorker {
     this.deciding += 1;
     try {
       const task = continues || polledAll ? await this.history.restOfPoll(first, fromPreviousStarted) : await this.history.whole(first);
-      const execution = continues ? kept.execution : WorkflowExecution.start(definition, { workflowId, runId, container: this.container });
+      const execution = continues
+        ? kept.execution
+        : WorkflowExecution.start(definition, { workflowId, runId, createWorkflow: this.createWorkflow, onStuck: this.options.onStuck });
       const result = await execution.decide(task);
       if (result.status === 'open') {
         const events = task.events ?? [];
@@ -171,7 +181,12 @@ export class DeciderWorker {
     let decisions;
     let executionContext: string | undefined;
     try {
-      ({ decisions, executionContext } = await this.decide(task, fromPreviousStarted, definition));
+      let stuck: string | undefined;
+      ({ decisions, executionContext, stuck } = await this.decide(task, fromPreviousStarted, definition));
+      if (stuck !== undefined) {
+        const failing = this.options.onStuck === 'fail-workflow';
+        log.error(`workflow waits on nothing that can settle${failing ? '; failing it' : ''}`, { ...fields, where: stuck });
+      }
     } catch (error) {
       if (error instanceof NondeterminismError && this.options.onNondeterminism === 'fail-workflow') {
         log.error('nondeterminism: failing the execution', { ...fields, error: error.message });
