@@ -94,7 +94,6 @@ async function main(): Promise<void> {
     {
       label: '1,700 sequential activities (10,200 events)',
       spec: { scenario: 'sequential-activities', transport: 'in-process', workflows: 1, steps: 1700 },
-      runs: 1,
     },
     {
       label: '200 workflows × 10 activities',

@@ -2,15 +2,17 @@ import type { HistoryEvent } from '@aws-sdk/client-swf';
 
 /**
  * What a replayed event leaves behind in a kept execution beyond its
- * strings (futures, command records, map entries), measured by the memory
- * benchmark on a 1,000-event execution.
+ * strings: the memory benchmark measures 6–8 KB of heap for a kept
+ * 1,000-event execution with small payloads, so 16 bytes an event, rounded up.
  */
-const BYTES_PER_EVENT = 120;
+const BYTES_PER_EVENT = 16;
 
 /**
  * A rough, cheap bound on what a kept execution holds because of `events`:
  * the strings they carry (inputs, results, details, as UTF-16) plus a fixed
- * cost per event. The cache's byte budget is kept against it.
+ * cost per event. The engine drops settled results, but the workflow's own
+ * variables may keep any of them, so every string counts. The cache's byte
+ * budget is kept against it.
  */
 export function retainedBytes(events: readonly HistoryEvent[], afterEventId = 0): number {
   let bytes = 0;
