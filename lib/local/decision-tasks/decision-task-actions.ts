@@ -5,7 +5,7 @@ import type { DecisionScope } from './decision-scope';
 import type { DecisionSpec, DecisionTable } from './decision-spec';
 import type { ExecutionRecord } from '../model/execution-record';
 import { finishDecisionTask, isLiveDecision, type StartedDecision, startDecisionTask } from './decision-tasks';
-import { historyPage, type HistoryPageRequest, readHistoryScope } from '../service/history-pages';
+import { firstEventAtTimeOf, historyPage, type HistoryPageRequest, readHistoryScope } from '../service/history-pages';
 import type { ServiceContext } from '../service/service-context';
 import { SwfFault } from '../swf-fault';
 import { readPayload, readTaskList } from '../validation/common-readers';
@@ -14,7 +14,7 @@ import { LIMITS } from '../validation/swf-limits';
 
 function decisionTaskResponse(ctx: ServiceContext, started: StartedDecision, paging: HistoryPageRequest, fromPrevious: boolean) {
   const { execution, startedEventId } = started;
-  const from = fromPrevious && execution.previousStartedEventId ? execution.previousStartedEventId : 1;
+  const from = fromPrevious && execution.previousStartedEventId ? firstEventAtTimeOf(execution, execution.previousStartedEventId) : 1;
   const page = historyPage(ctx, execution, paging, { owner: started.token, from, upTo: startedEventId });
   return {
     taskToken: started.token,
