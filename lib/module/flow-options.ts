@@ -49,6 +49,8 @@ export interface FlowOptions {
   onNondeterminism?: 'retry' | 'fail-workflow';
   /** See `DeciderWorkerOptions.onStuck`. */
   onStuck?: 'log' | 'fail-workflow';
+  /** See `DeciderWorkerOptions.compareInputs`. */
+  compareInputs?: boolean;
   logger?: Logger;
   /**
    * Registrations that replace the module's own, by token: a provider or an
