@@ -1,3 +1,12 @@
+/**
+ * What an application writes: the decorators and the types of the members they
+ * declare, the workflow context and the failures its calls reject with, the
+ * module and factory that run it, the client that starts executions, and the
+ * logger interface. The embedded service is `tsflow/local`; the replay engine
+ * itself is `tsflow/engine`.
+ *
+ * @packageDocumentation
+ */
 import { assertReflectMetadata } from './lib/reflect-check';
 
 assertReflectMetadata();
@@ -17,14 +26,31 @@ export type {
   Provider,
   WorkerModuleOptions,
 } from './lib/decorators';
+export { InvalidDefinitionError } from './lib/metadata';
+export type {
+  ActivitiesOptions,
+  ActivityCallOptions,
+  ActivityOptions,
+  ChildPolicy,
+  ChildWorkflowOptions,
+  Constructor,
+  Duration,
+  LambdaOptions,
+  TypeReference,
+  WorkflowOptions,
+} from './lib/metadata';
 
-// Definitions, as validated at bootstrap.
-export { InvalidDefinitionError, TypeRegistry, describeActivities, describeWorkflow } from './lib/metadata';
+// Dependency injection: tsflow's container is tsyringe's, so its decorators are
+// re-exported; an app importing them from here needs no tsyringe of its own
+// (and cannot end up with a second copy that tsflow's container does not see).
+export { inject, injectAll, injectable, singleton } from 'tsyringe';
+export type { DependencyContainer, InjectionToken } from 'tsyringe';
+
+// Inside a workflow: the context, and what its calls reject with.
 export {
   ActivityFailure,
   CancelledFailure,
   ChildWorkflowFailure,
-  ExecutionOutOfSyncError,
   LambdaFailure,
   NondeterminismError,
   PayloadTooLargeError,
@@ -35,41 +61,12 @@ export {
   WaitTimeout,
   WorkflowCallFailure,
   WorkflowContext,
-  WorkflowExecution,
   WorkflowFailed,
-  WorkflowTypeMismatchError,
-  decide,
-  replayHistory,
 } from './lib/engine';
-export type {
-  CallOrigin,
-  DecideOptions,
-  DecisionResult,
-  DecisionSummary,
-  DecisionTaskInput,
-  EventTimestamp,
-  ExecutionOptions,
-  FutureArgs,
-  HistoryEventInput,
-  RecordedHistory,
-  ReplayHistoryOptions,
-  TimerFuture,
-} from './lib/engine';
-export type {
-  ActivitiesOptions,
-  ActivityCallOptions,
-  ActivityOptions,
-  ActivityTypeDefinition,
-  CallDefinition,
-  ChildPolicy,
-  ChildWorkflowOptions,
-  Constructor,
-  Duration,
-  LambdaOptions,
-  TypeReference,
-  WorkflowDefinition,
-  WorkflowOptions,
-} from './lib/metadata';
+export type { CallOrigin, DecisionSummary, FutureArgs, NondeterminismDetails, TimerFuture } from './lib/engine';
+
+// Inside an activity.
+export { ActivityCancelledError, ActivityContext, TypeDeprecatedError } from './lib/workers';
 
 // Starting and watching executions.
 export {
@@ -86,46 +83,11 @@ export {
   formatTimeline,
 } from './lib/client';
 export type { CloseStatus, ListOptions, ResultOptions, StartOptions, TimelineOptions } from './lib/client';
+// The SDK's shapes that the client returns, so an app can name them without importing the SDK.
+export type { HistoryEvent, SWFClientConfig, WorkflowExecutionDetail, WorkflowExecutionInfo } from '@aws-sdk/client-swf';
 
-// Workers and the application around them.
-export {
-  ActivityCancelledError,
-  ActivityContext,
-  ActivityInputDecodeError,
-  ActivityInputValidationError,
-  ActivityWorker,
-  DeciderWorker,
-  REGISTRATION_DEFAULTS,
-  TypeDeprecatedError,
-} from './lib/workers';
-export type { ActivityWorkerOptions, DeciderWorkerOptions } from './lib/workers';
+// The application around the workers.
 export { FlowApp, FlowFactory, LOGGER } from './lib/module';
 export type { FlowOptions, LocalLambdaFunction, LocalOptions, OnModuleDestroy, OnModuleInit } from './lib/module';
 export { ConsoleLogger } from './lib/logging';
 export type { ConsoleLoggerOptions, LogFields, LogLevel, Logger } from './lib/logging';
-
-// The embedded SWF-compatible service.
-export {
-  AwsLambdaInvoker,
-  InProcessLambdaInvoker,
-  LocalSwfBackend,
-  LocalSwfService,
-  ManualClock,
-  SwfFault,
-  SystemClock,
-  TimeSkipper,
-  UnknownLambdaFunctionError,
-  dashboardUrl,
-} from './lib/local';
-export type {
-  AwsLambdaInvokerOptions,
-  Clock,
-  InProcessLambdaFunction,
-  LambdaInvocation,
-  LambdaInvoker,
-  LambdaResult,
-  ListenOptions,
-  ListeningServer,
-  LocalSwfBackendOptions,
-  LocalSwfServiceOptions,
-} from './lib/local';

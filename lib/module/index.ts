@@ -1,5 +1,5 @@
 export { FlowApp } from './flow-app';
-export { FlowFactory, LOGGER } from './flow-factory';
+export { FlowFactory } from './flow-factory';
 export type { FlowOptions, LocalLambdaFunction, LocalOptions } from './flow-options';
 export type { OnModuleDestroy, OnModuleInit } from './lifecycle';
-export { scanModule } from './module-scanner';
+export { LOGGER } from './logger-token';

@@ -1,6 +1,7 @@
 import type { Decision } from '@aws-sdk/client-swf';
 import { expect } from 'chai';
-import { decide, ResultDecodingFailure, WorkflowExecution, type DecisionTaskInput } from '../../index';
+import { decide, WorkflowExecution, type DecisionTaskInput } from '../../engine';
+import { ResultDecodingFailure } from '../../index';
 import { StringConcatter, StringTransformer } from '../fixtures/workflows';
 import { comparable, decisionTypes } from '../helpers/decisions';
 import { pyflowTask, readFixture } from '../helpers/fixtures';

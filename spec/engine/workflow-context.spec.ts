@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { container, injectable } from 'tsyringe';
-import { ChildWorkflow, Lambda, Workflow, WorkflowContext, decide, type ChildWorkflowCall, type LambdaCall } from '../../index';
+import { ChildWorkflow, Lambda, Workflow, WorkflowContext, type ChildWorkflowCall, type LambdaCall } from '../../index';
+import { decide } from '../../engine';
 import { HistoryBuilder } from '../helpers';
 
 @injectable()

@@ -1,0 +1,39 @@
+/**
+ * `tsflow/local`: the embedded SWF-compatible service, its clocks and its
+ * Lambda invokers, for development, tests and the dev server. An app that runs
+ * on AWS never loads it.
+ *
+ * @example
+ * ```ts
+ * import { LocalSwfService, ManualClock } from 'tsflow/local';
+ *
+ * const service = new LocalSwfService({ clock: new ManualClock() });
+ * const swf = service.client(); // an SWFClient answered in memory
+ * ```
+ *
+ * @packageDocumentation
+ */
+export {
+  AwsLambdaInvoker,
+  InProcessLambdaInvoker,
+  LocalSwfService,
+  ManualClock,
+  SwfFault,
+  SystemClock,
+  TimeSkipper,
+  UnknownLambdaFunctionError,
+} from './lib/local';
+export type {
+  AwsLambdaInvokerOptions,
+  Clock,
+  ClockTimer,
+  InProcessLambdaFunction,
+  LambdaInvocation,
+  LambdaInvoker,
+  LambdaResult,
+  ListenOptions,
+  ListeningServer,
+  LocalSwfServiceOptions,
+  ScheduleOptions,
+  TimeSkipperOptions,
+} from './lib/local';
