@@ -15,5 +15,6 @@ export { WorkflowClient } from './workflow-client';
 export type { StartOptions } from './workflow-client';
 export { WorkflowHandle } from './workflow-handle';
 export type { ResultOptions } from './workflow-handle';
+export type { ExecutionOperations, TerminateOptions } from './execution-operations';
 export { formatTimeline } from './timeline';
 export type { TimelineOptions } from './timeline';

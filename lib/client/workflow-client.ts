@@ -18,6 +18,8 @@ import type { Constructor } from '../metadata/records';
 import type { InputOf, OutputOf } from '../decorators/call.types';
 import { FLOW_CONFIG, type FlowConfig } from './flow-config';
 import { encodePayload } from './payload';
+import { ResultTimeoutError } from './client.errors';
+import type { ExecutionOperations, TerminateOptions } from './execution-operations';
 import { swfCall } from './swf-call';
 import { WorkflowHandle } from './workflow-handle';
 import { listExecutions, type ListOptions } from './list-executions';
@@ -48,7 +50,7 @@ type RunOf<W> = W extends { run: infer R } ? R : never;
  * ```
  */
 @injectable()
-export class WorkflowClient {
+export class WorkflowClient implements ExecutionOperations {
   constructor(
     @inject(SWFClient) readonly swf: SWFClient,
     @inject(FLOW_CONFIG) readonly config: FlowConfig,
@@ -115,10 +117,7 @@ export class WorkflowClient {
     );
   }
 
-  async terminate(
-    workflowId: string,
-    options: { runId?: string; reason?: string; details?: string; childPolicy?: ChildPolicy } = {},
-  ): Promise<void> {
+  async terminate(workflowId: string, options: TerminateOptions = {}): Promise<void> {
     await swfCall('TerminateWorkflowExecution', `of ${workflowId}`, () =>
       this.swf.send(
         new TerminateWorkflowExecutionCommand({
@@ -159,6 +158,30 @@ export class WorkflowClient {
       nextPageToken = page.nextPageToken;
     } while (nextPageToken);
     return events;
+  }
+
+  /** The newest event of a run's history: its close event once it has closed. */
+  async lastEvent(workflowId: string, runId: string): Promise<HistoryEvent | undefined> {
+    const page = await swfCall('GetWorkflowExecutionHistory', `of ${workflowId} (run ${runId})`, () =>
+      this.swf.send(
+        new GetWorkflowExecutionHistoryCommand({
+          domain: this.domain,
+          execution: { workflowId, runId },
+          reverseOrder: true,
+          maximumPageSize: 1,
+        }),
+      ),
+    );
+    return page.events?.[0];
+  }
+
+  /** The open run of a workflow id, else its most recently started closed one. */
+  async latestRunId(workflowId: string): Promise<string> {
+    const latest = async (status: 'open' | 'closed') => (await this.list({ status, workflowId, startedAfter: new Date(0), limit: 1 }))[0];
+    const info = (await latest('open')) ?? (await latest('closed'));
+    const runId = info?.execution?.runId;
+    if (!runId) throw new ResultTimeoutError({ workflowId }, 0);
+    return runId;
   }
 
   /** Open or closed executions of the domain, all pages, filtered as SWF allows. */

@@ -12,7 +12,8 @@ import { createWorkers, startWorkers, type WorkerSetting } from './flow-workers'
 import { createModuleContainer } from './module-container';
 import { scanModule, type ScannedModule } from './module-scanner';
 import { ProviderLifecycle } from './provider-lifecycle';
-import { connect, type SwfConnection } from './swf-connection';
+import { connect } from './connect';
+import type { SwfConnection } from './swf-connection';
 
 /** Builds an application from a `@WorkerModule` and starts its workers. */
 export class FlowFactory {
