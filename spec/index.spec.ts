@@ -1,0 +1,80 @@
+import { expect } from 'chai';
+import { join } from 'node:path';
+import ts from 'typescript';
+
+const dist = join(__dirname, '..');
+
+/** An entry point's exports as a user's compiler sees them: values (runtime) and type-only names. */
+function exportsOf(program: ts.Program, entry: string): { values: string[]; types: string[] } {
+  const checker = program.getTypeChecker();
+  const file = program.getSourceFile(join(dist, `${entry}.d.ts`));
+  const symbol = file && checker.getSymbolAtLocation(file);
+  if (!symbol) throw new Error(`dist/${entry}.d.ts was not compiled`);
+  const values: string[] = [];
+  const types: string[] = [];
+  for (const exported of checker.getExportsOfModule(symbol)) {
+    const target = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+    (target.flags & ts.SymbolFlags.Value ? values : types).push(exported.name);
+  }
+  return { values: values.sort(), types: types.sort() };
+}
+
+describe('the package entry points', () => {
+  let program: ts.Program;
+
+  before(() => {
+    const entries = ['index', 'local', 'engine'].map((entry) => join(dist, `${entry}.d.ts`));
+    program = ts.createProgram(entries, { skipLibCheck: true, noEmit: true, types: ['node'], module: ts.ModuleKind.CommonJS });
+  });
+
+  it("exports from 'tsflow' what an application writes, and no internals", () => {
+    const { values, types } = exportsOf(program, 'index');
+    expect(values).to.deep.equal([
+      ...['Activities', 'Activity', 'ActivityCancelledError', 'ActivityContext', 'ActivityFailure', 'CancelledFailure'],
+      ...['ChildWorkflow', 'ChildWorkflowFailure', 'ConsoleLogger', 'FlowApp', 'FlowFactory', 'InvalidDefinitionError', 'LOGGER'],
+      ...['Lambda', 'LambdaFailure', 'NondeterminismError', 'PayloadError', 'PayloadTooLargeError', 'ResultDecodingFailure'],
+      ...['ResultTimeoutError', 'ScheduleFailure', 'SideEffectFailure', 'SwfRequestError', 'TimeoutFailure', 'TsflowError'],
+      ...['TypeDeprecatedError', 'WaitTimeout', 'WorkerModule', 'Workflow', 'WorkflowCallFailure', 'WorkflowClient', 'WorkflowContext'],
+      ...['WorkflowExecutionCanceledError', 'WorkflowExecutionError', 'WorkflowExecutionFailedError'],
+      ...['WorkflowExecutionTerminatedError', 'WorkflowExecutionTimedOutError', 'WorkflowFailed', 'WorkflowHandle', 'formatTimeline'],
+      ...['inject', 'injectAll', 'injectable', 'singleton'],
+    ]);
+    expect(types).to.deep.equal([
+      ...['ActivitiesOptions', 'ActivityCall', 'ActivityCallOf', 'ActivityCallOptions', 'ActivityOptions', 'CallOrigin'],
+      ...['CancellableCall', 'ChildPolicy', 'ChildWorkflowCall', 'ChildWorkflowCallOf', 'ChildWorkflowCallOptions'],
+      ...['ChildWorkflowOptions', 'CloseStatus', 'ConsoleLoggerOptions', 'Constructor', 'DecisionSummary', 'DependencyContainer'],
+      ...['Duration', 'FlowOptions', 'FutureArgs', 'HistoryEvent', 'InjectionToken', 'LambdaCall', 'LambdaOptions', 'ListOptions'],
+      ...['LocalLambdaFunction', 'LocalOptions', 'LogFields', 'LogLevel', 'Logger', 'NondeterminismDetails', 'OnModuleDestroy'],
+      ...['OnModuleInit', 'Provider', 'ResultOptions', 'SWFClientConfig', 'StartOptions', 'TimelineOptions', 'TimerFuture'],
+      ...['TypeReference', 'WorkerModuleOptions', 'WorkflowExecutionDetail', 'WorkflowExecutionInfo', 'WorkflowOptions'],
+    ]);
+  });
+
+  it("exports the embedded service, its clocks and Lambda invokers from 'tsflow/local'", () => {
+    const { values, types } = exportsOf(program, 'local');
+    expect(values).to.deep.equal([
+      ...['AwsLambdaInvoker', 'InProcessLambdaInvoker', 'LocalSwfService', 'ManualClock', 'SwfFault', 'SystemClock'],
+      ...['TimeSkipper', 'UnknownLambdaFunctionError'],
+    ]);
+    expect(types).to.deep.equal([
+      ...['AwsLambdaInvokerOptions', 'Clock', 'ClockTimer', 'InProcessLambdaFunction', 'LambdaInvocation', 'LambdaInvoker'],
+      ...['LambdaResult', 'ListenOptions', 'ListeningServer', 'LocalSwfServiceOptions', 'ScheduleOptions', 'TimeSkipperOptions'],
+    ]);
+  });
+
+  it("exports the replay engine from 'tsflow/engine'", () => {
+    const { values, types } = exportsOf(program, 'engine');
+    expect(values).to.deep.equal(['WorkflowExecution', 'WorkflowTypeMismatchError', 'decide', 'replayHistory']);
+    expect(types).to.deep.equal([
+      ...['DecideOptions', 'DecideTaskOptions', 'DecisionResult', 'DecisionTaskInput', 'EventTimestamp', 'ExecutionOptions'],
+      ...['HistoryEventInput', 'RecordedHistory', 'ReplayHistoryOptions'],
+    ]);
+  });
+
+  it('keeps the runtime exports of each entry point the same as its declared values', () => {
+    for (const entry of ['index', 'local', 'engine']) {
+      const runtime = Object.keys(require(join(dist, entry)) as object).sort();
+      expect(runtime, entry).to.deep.equal(exportsOf(program, entry).values);
+    }
+  });
+});
