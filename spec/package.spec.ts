@@ -29,7 +29,9 @@ async function sh(cwd: string, command: string, args: string[]): Promise<{ stdou
     return await exec(command, args, { cwd, env: userEnv(), maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
     const failed = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${failed.stdout ?? ''}\n${failed.stderr ?? failed.message}`);
+    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${failed.stdout ?? ''}\n${failed.stderr ?? failed.message}`, {
+      cause: error,
+    });
   }
 }
 
