@@ -10,7 +10,7 @@
  * await replayHistory(OrderWorkflow, JSON.parse(readFileSync('history.json', 'utf8')));
  * ```
  *
- * @packageDocumentation
+ * @module tsflow/engine
  */
 export { WorkflowExecution, WorkflowTypeMismatchError, decide, replayHistory } from './lib/engine';
 export type {

@@ -5,7 +5,7 @@
  * logger interface. The embedded service is `tsflow/local`; the replay engine
  * itself is `tsflow/engine`.
  *
- * @packageDocumentation
+ * @module tsflow
  */
 import { assertReflectMetadata } from './lib/reflect-check';
 
@@ -22,7 +22,9 @@ export type {
   ChildWorkflowCall,
   ChildWorkflowCallOf,
   ChildWorkflowCallOptions,
+  InputOf,
   LambdaCall,
+  OutputOf,
   Provider,
   WorkerModuleOptions,
 } from './lib/decorators';
@@ -82,7 +84,17 @@ export {
   WorkflowHandle,
   formatTimeline,
 } from './lib/client';
-export type { CloseStatus, ListOptions, ResultOptions, StartOptions, TimelineOptions } from './lib/client';
+export type {
+  CloseStatus,
+  ExecutionOperations,
+  ExecutionRef,
+  FlowConfig,
+  ListOptions,
+  ResultOptions,
+  StartOptions,
+  TerminateOptions,
+  TimelineOptions,
+} from './lib/client';
 // The SDK's shapes that the client returns, so an app can name them without importing the SDK.
 export type { HistoryEvent, SWFClientConfig, WorkflowExecutionDetail, WorkflowExecutionInfo } from '@aws-sdk/client-swf';
 

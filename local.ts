@@ -11,7 +11,7 @@
  * const swf = service.client(); // an SWFClient answered in memory
  * ```
  *
- * @packageDocumentation
+ * @module tsflow/local
  */
 export {
   AwsLambdaInvoker,
@@ -33,7 +33,11 @@ export type {
   LambdaResult,
   ListenOptions,
   ListeningServer,
+  LocalSwfBackendOptions,
   LocalSwfServiceOptions,
+  PermissionPolicy,
+  PermissionRequest,
   ScheduleOptions,
   TimeSkipperOptions,
 } from './lib/local';
+export type { ServiceIdentity } from './lib/local/state/service-context';

@@ -43,10 +43,11 @@ describe('the package entry points', () => {
       ...['ActivitiesOptions', 'ActivityCall', 'ActivityCallOf', 'ActivityCallOptions', 'ActivityOptions', 'CallOrigin'],
       ...['CancellableCall', 'ChildPolicy', 'ChildWorkflowCall', 'ChildWorkflowCallOf', 'ChildWorkflowCallOptions'],
       ...['ChildWorkflowOptions', 'CloseStatus', 'ConsoleLoggerOptions', 'Constructor', 'DecisionSummary', 'DependencyContainer'],
-      ...['Duration', 'FlowOptions', 'FutureArgs', 'HistoryEvent', 'InjectionToken', 'LambdaCall', 'LambdaOptions', 'ListOptions'],
-      ...['LocalLambdaFunction', 'LocalOptions', 'LogFields', 'LogLevel', 'Logger', 'NondeterminismDetails', 'OnModuleDestroy'],
-      ...['OnModuleInit', 'Provider', 'ResultOptions', 'SWFClientConfig', 'StartOptions', 'TimelineOptions', 'TimerFuture'],
-      ...['TypeReference', 'WorkerModuleOptions', 'WorkflowExecutionDetail', 'WorkflowExecutionInfo', 'WorkflowOptions'],
+      ...['Duration', 'ExecutionOperations', 'ExecutionRef', 'FlowConfig', 'FlowOptions', 'FutureArgs', 'HistoryEvent'],
+      ...['InjectionToken', 'InputOf', 'LambdaCall', 'LambdaOptions', 'ListOptions', 'LocalLambdaFunction', 'LocalOptions'],
+      ...['LogFields', 'LogLevel', 'Logger', 'NondeterminismDetails', 'OnModuleDestroy', 'OnModuleInit', 'OutputOf', 'Provider'],
+      ...['ResultOptions', 'SWFClientConfig', 'StartOptions', 'TerminateOptions', 'TimelineOptions', 'TimerFuture', 'TypeReference'],
+      ...['WorkerModuleOptions', 'WorkflowExecutionDetail', 'WorkflowExecutionInfo', 'WorkflowOptions'],
     ]);
   });
 
@@ -58,7 +59,8 @@ describe('the package entry points', () => {
     ]);
     expect(types).to.deep.equal([
       ...['AwsLambdaInvokerOptions', 'Clock', 'ClockTimer', 'InProcessLambdaFunction', 'LambdaInvocation', 'LambdaInvoker'],
-      ...['LambdaResult', 'ListenOptions', 'ListeningServer', 'LocalSwfServiceOptions', 'ScheduleOptions', 'TimeSkipperOptions'],
+      ...['LambdaResult', 'ListenOptions', 'ListeningServer', 'LocalSwfBackendOptions', 'LocalSwfServiceOptions', 'PermissionPolicy'],
+      ...['PermissionRequest', 'ScheduleOptions', 'ServiceIdentity', 'TimeSkipperOptions'],
     ]);
   });
 
