@@ -95,6 +95,7 @@ export class WorkflowClient implements ExecutionOperations {
     return new WorkflowHandle<O>(this, workflowId, runId);
   }
 
+  /** Sends the signal `signalName` with a JSON `input` to a run (the current one without `runId`). */
   async signal(workflowId: string, signalName: string, input?: unknown, runId?: string): Promise<void> {
     const encoded = encodePayload(input, `The input of signal '${signalName}'`);
     await swfCall('SignalWorkflowExecution', `'${signalName}' to ${workflowId}`, () =>
@@ -117,6 +118,7 @@ export class WorkflowClient implements ExecutionOperations {
     );
   }
 
+  /** Closes a run at once (SWF `TerminateWorkflowExecution`), without its workflow's say. */
   async terminate(workflowId: string, options: TerminateOptions = {}): Promise<void> {
     await swfCall('TerminateWorkflowExecution', `of ${workflowId}`, () =>
       this.swf.send(
@@ -132,6 +134,7 @@ export class WorkflowClient implements ExecutionOperations {
     );
   }
 
+  /** SWF's description of a run: status, counts of open calls, configuration. */
   async describe(workflowId: string, runId: string): Promise<WorkflowExecutionDetail> {
     return swfCall('DescribeWorkflowExecution', `of ${workflowId} (run ${runId})`, () =>
       this.swf.send(new DescribeWorkflowExecutionCommand({ domain: this.domain, execution: { workflowId, runId } })),

@@ -63,22 +63,27 @@ export class WorkflowHandle<O = unknown> {
     }
   }
 
+  /** Sends the signal `signalName` with a JSON `input` to this execution. */
   signal(signalName: string, input?: unknown): Promise<void> {
     return this.client.signal(this.workflowId, signalName, input, this.runId);
   }
 
+  /** Asks the execution to cancel (SWF `RequestCancelWorkflowExecution`); the workflow decides how it closes. */
   cancel(): Promise<void> {
     return this.client.cancel(this.workflowId, this.runId);
   }
 
+  /** Closes the execution at once (SWF `TerminateWorkflowExecution`), with an optional reason and details. */
   terminate(options: Omit<TerminateOptions, 'runId'> = {}): Promise<void> {
     return this.client.terminate(this.workflowId, { ...options, runId: this.runId });
   }
 
+  /** SWF's description of the run: status, counts of open calls, configuration. */
   async describe(): Promise<WorkflowExecutionDetail> {
     return this.client.describe(this.workflowId, this.runId ?? (await this.client.latestRunId(this.workflowId)));
   }
 
+  /** Every event of the run's history, all pages merged. */
   async history(options: { reverseOrder?: boolean } = {}): Promise<HistoryEvent[]> {
     return this.client.history(this.workflowId, this.runId ?? (await this.client.latestRunId(this.workflowId)), options);
   }

@@ -4,6 +4,7 @@
  */
 export type Duration = number | 'NONE';
 
+/** What happens to a workflow's open children when it closes: SWF's child policy. */
 export type ChildPolicy = 'TERMINATE' | 'REQUEST_CANCEL' | 'ABANDON';
 
 /** SWF's registration defaults for a workflow type (`RegisterWorkflowType`). */

@@ -13,6 +13,7 @@ export interface LocalOptions {
   listen?: { port?: number; host?: string };
 }
 
+/** How `FlowFactory.create` runs an app: where (AWS, a dev server, embedded), which workers, and how they behave. */
 export interface FlowOptions {
   /** The SWF domain; registered on start when `local` is set or `registerDomain` asks for it. */
   domain: string;
@@ -46,6 +47,7 @@ export interface FlowOptions {
   handleSignals?: boolean;
   /** See `DeciderWorkerOptions.onNondeterminism`. */
   onNondeterminism?: 'retry' | 'fail-workflow';
+  /** Where tsflow logs (default: a `ConsoleLogger` on standard error). */
   logger?: Logger;
   /** A parent container whose registrations the app's container inherits. */
   container?: DependencyContainer;
