@@ -17,7 +17,7 @@ import type { ChildPolicy, Duration, TypeReference } from '../metadata/options';
 import type { Constructor } from '../metadata/records';
 import type { InputOf, OutputOf } from '../decorators/call.types';
 import { FLOW_CONFIG, type FlowConfig } from './flow-config';
-import { encodePayload } from './payload';
+import { encodePayload, formatDuration } from '../swf';
 import { ResultTimeoutError } from './client.errors';
 import type { ExecutionOperations, TerminateOptions } from './execution-operations';
 import { swfCall } from './swf-call';
@@ -78,8 +78,8 @@ export class WorkflowClient implements ExecutionOperations {
           workflowType: type,
           input: encoded,
           taskList: { name: options.taskList ?? defaults.defaultTaskList ?? this.config.taskList },
-          executionStartToCloseTimeout: seconds(options.executionStartToCloseTimeout),
-          taskStartToCloseTimeout: seconds(options.taskStartToCloseTimeout),
+          executionStartToCloseTimeout: formatDuration(options.executionStartToCloseTimeout),
+          taskStartToCloseTimeout: formatDuration(options.taskStartToCloseTimeout),
           childPolicy: options.childPolicy,
           lambdaRole: options.lambdaRole ?? defaults.defaultLambdaRole,
           tagList: options.tagList,
@@ -191,8 +191,4 @@ export class WorkflowClient implements ExecutionOperations {
   async list(options: ListOptions = {}): Promise<WorkflowExecutionInfo[]> {
     return listExecutions(this.swf, this.domain, options);
   }
-}
-
-function seconds(value: Duration | undefined): string | undefined {
-  return value === undefined ? undefined : String(value);
 }

@@ -2,8 +2,8 @@ import type { HistoryEvent, WorkflowExecutionDetail } from '@aws-sdk/client-swf'
 import { setTimeout as delay } from 'node:timers/promises';
 import { ResultTimeoutError } from './client.errors';
 import { closeOutcome } from './close-event';
+import { decodePayload } from '../swf';
 import type { ExecutionOperations, TerminateOptions } from './execution-operations';
-import { decodePayload } from './payload';
 
 /** How `result()` waits: it reads the execution's last event, backing off between reads. */
 export interface ResultOptions {

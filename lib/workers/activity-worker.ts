@@ -12,7 +12,13 @@ import type { TypeRegistry } from '../metadata/type-registry';
 import type { Logger } from '../logging/logger';
 import { ActivityCancelledError, ActivityContext } from './activity-context';
 import { ActivityInputValidationError, decodeActivityInput } from './activity-input';
-import { MAX_DETAILS_LENGTH, MAX_REASON_LENGTH, truncate } from './limits';
+import {
+  encodePayload,
+  MAX_PAYLOAD_LENGTH as MAX_DETAILS_LENGTH,
+  MAX_REASON_LENGTH,
+  PayloadTooLargeError,
+  truncateOptional as truncate,
+} from '../swf';
 import { PollLoop, describeError } from './poll-loop';
 import { Slots } from './slots';
 
@@ -132,23 +138,10 @@ export class ActivityWorker {
   ): Promise<void> {
     let json: string | undefined;
     try {
-      json = result === undefined ? undefined : JSON.stringify(result);
+      json = encodePayload(result, `The result of ${definition.target.name}.${definition.method}`);
     } catch (error) {
-      await this.fail(
-        task,
-        'ResultNotSerializable',
-        `${definition.target.name}.${definition.method} returned a value JSON cannot encode: ${describeError(error)}`,
-        fields,
-      );
-      return;
-    }
-    if (json !== undefined && json.length > MAX_DETAILS_LENGTH) {
-      await this.fail(
-        task,
-        'ResultTooLarge',
-        `${definition.target.name}.${definition.method} returned ${json.length} characters of JSON; SWF allows at most ${MAX_DETAILS_LENGTH}.`,
-        fields,
-      );
+      const reason = error instanceof PayloadTooLargeError ? 'ResultTooLarge' : 'ResultNotSerializable';
+      await this.fail(task, reason, (error as Error).message, fields);
       return;
     }
     await this.respond('RespondActivityTaskCompleted', fields, () =>

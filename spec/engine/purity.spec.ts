@@ -28,6 +28,7 @@ describe('lib/engine purity', () => {
         const allowed =
           from.startsWith('./') ||
           from === '../metadata' ||
+          from === '../swf' ||
           from.startsWith('../errors/') ||
           from === 'tsyringe' ||
           (typeOnly !== undefined && (from === '@aws-sdk/client-swf' || from.startsWith('../decorators/')));
