@@ -114,6 +114,17 @@ describe('the npm package', function () {
     expect(stdout.trim()).to.equal('HELLO, WORLD!');
   });
 
+  it('gives an ES module the named exports of all three entry points', async () => {
+    writeFileSync(
+      join(app, 'esm.mjs'),
+      "import { FlowFactory, injectable } from 'tsflow';\nimport { LocalSwfService } from 'tsflow/local';\n" +
+        "import { replayHistory } from 'tsflow/engine';\n" +
+        'console.log([FlowFactory.create, injectable, LocalSwfService, replayHistory].map((value) => typeof value).join());\n',
+    );
+    const { stdout } = await sh(app, process.execPath, ['esm.mjs']);
+    expect(stdout.trim()).to.equal('function,function,function,function');
+  });
+
   it("finds the types of 'tsflow/local' and 'tsflow/engine' under moduleResolution node10 too", async () => {
     writeFileSync(
       join(app, 'subpaths.ts'),
