@@ -62,6 +62,26 @@ export default tseslint.config(
     },
   },
   {
+    // An app on AWS never loads the embedded service: outside lib/local and the CLI it is reached only
+    // through a dynamic import() (lib/module/connect.ts), or as types. spec/module/connect.spec.ts checks it at run time.
+    files: ['lib/**/*.ts'],
+    ignores: ['lib/engine/**', 'lib/local/**', 'lib/cli/**', 'lib/module/local-connection.ts'], // lib/engine has its own, stricter rule
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/local', '**/local/**'],
+              allowTypeImports: true,
+              message: 'Load lib/local only in local mode: import() it, or import its types only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['spec/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unused-expressions': 'off',
