@@ -66,6 +66,8 @@ export {
   WorkflowFailed,
 } from './lib/engine';
 export type { CallOrigin, DecisionSummary, FutureArgs, NondeterminismDetails, TimerFuture } from './lib/engine';
+// What a value that cannot travel as an SWF payload (too long, not JSON) rejects with.
+export { PayloadDecodingError, PayloadEncodingError } from './lib/swf';
 
 // Inside an activity.
 export { ActivityCancelledError, ActivityContext, TypeDeprecatedError } from './lib/workers';
