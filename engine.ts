@@ -12,7 +12,10 @@
  *
  * @module tsflow/engine
  */
-export { WorkflowExecution, WorkflowTypeMismatchError, decide, replayHistory } from './lib/engine';
+export { HistoryReferenceError, WorkflowExecution, WorkflowTypeMismatchError, decide, replayHistory } from './lib/engine';
+// Workflows built by a DI container (constructor injection), for replayHistory and decide; it lives with the
+// workers because the engine itself imports no container.
+export { containerWorkflowFactory } from './lib/workers/workflow-factory';
 export type {
   DecideOptions,
   DecideTaskOptions,
@@ -23,4 +26,5 @@ export type {
   HistoryEventInput,
   RecordedHistory,
   ReplayHistoryOptions,
+  WorkflowFactory,
 } from './lib/engine';

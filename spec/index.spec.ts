@@ -75,10 +75,17 @@ describe('the package entry points', () => {
 
   it("exports the replay engine from 'tsflow/engine'", () => {
     const { values, types } = exportsOf(program, 'engine');
-    expect(values).to.deep.equal(['WorkflowExecution', 'WorkflowTypeMismatchError', 'decide', 'replayHistory']);
+    expect(values).to.deep.equal([
+      'HistoryReferenceError',
+      'WorkflowExecution',
+      'WorkflowTypeMismatchError',
+      'containerWorkflowFactory',
+      'decide',
+      'replayHistory',
+    ]);
     expect(types).to.deep.equal([
       ...['DecideOptions', 'DecideTaskOptions', 'DecisionResult', 'DecisionTaskInput', 'EventTimestamp', 'ExecutionOptions'],
-      ...['HistoryEventInput', 'RecordedHistory', 'ReplayHistoryOptions'],
+      ...['HistoryEventInput', 'RecordedHistory', 'ReplayHistoryOptions', 'WorkflowFactory'],
     ]);
   });
 

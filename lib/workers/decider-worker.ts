@@ -7,7 +7,7 @@ import {
   type SWFClient,
 } from '@aws-sdk/client-swf';
 import type { DependencyContainer } from 'tsyringe';
-import { ExecutionOutOfSyncError, NondeterminismError, WorkflowExecution, type DecisionResult } from '../engine';
+import { ExecutionOutOfSyncError, NondeterminismError, WorkflowExecution, type DecisionResult, type WorkflowFactory } from '../engine';
 import type { Logger } from '../logging/logger';
 import type { TypeRegistry } from '../metadata/type-registry';
 import type { WorkflowDefinition } from '../metadata/workflow-definition';
@@ -16,6 +16,7 @@ import { PollLoop, describeError } from './poll-loop';
 import { registerWorkflowType } from './register-types';
 import { ExecutionCache } from './execution-cache';
 import { Slots } from './slots';
+import { containerWorkflowFactory } from './workflow-factory';
 
 export interface DeciderWorkerOptions {
   domain: string;
@@ -52,14 +53,16 @@ interface PolledTask {
 export class DeciderWorker {
   private readonly loop: PollLoop<PolledTask>;
   private readonly seen = new Set<string>();
+  private readonly createWorkflow: WorkflowFactory;
   readonly cache: ExecutionCache;
 
   constructor(
     private readonly swf: SWFClient,
     private readonly registry: TypeRegistry,
-    private readonly container: DependencyContainer,
+    container: DependencyContainer,
     private readonly options: DeciderWorkerOptions,
   ) {
+    this.createWorkflow = containerWorkflowFactory(container);
     this.cache = new ExecutionCache(options.cacheSize ?? 1000);
     this.loop = new PollLoop<PolledTask>({
       name: 'decider',
@@ -142,7 +145,7 @@ export class DeciderWorker {
     let execution = kept?.canContinue(task) ? kept : undefined;
     let input = task;
     if (!execution) {
-      execution = WorkflowExecution.start(definition, { workflowId, runId, container: this.container });
+      execution = WorkflowExecution.start(definition, { workflowId, runId, createWorkflow: this.createWorkflow });
       if (!complete) input = await this.fullHistory(task);
     }
     let result: DecisionResult;
@@ -152,7 +155,7 @@ export class DeciderWorker {
       if (!(error instanceof ExecutionOutOfSyncError) || execution !== kept) throw error;
       // The kept execution and SWF disagree on what came before: start over from the whole history.
       this.options.logger.warn('kept execution out of sync; replaying in full', { workflowId, runId, error: error.message });
-      execution = WorkflowExecution.start(definition, { workflowId, runId, container: this.container });
+      execution = WorkflowExecution.start(definition, { workflowId, runId, createWorkflow: this.createWorkflow });
       result = await execution.decide(complete ? task : await this.fullHistory(task));
     }
     if (result.status === 'open') this.cache.put(execution);

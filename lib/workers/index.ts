@@ -5,3 +5,4 @@ export type { ActivityWorkerOptions } from './activity-worker';
 export { DeciderWorker } from './decider-worker';
 export type { DeciderWorkerOptions } from './decider-worker';
 export { REGISTRATION_DEFAULTS, TypeDeprecatedError } from './register-types';
+export { containerWorkflowFactory } from './workflow-factory';

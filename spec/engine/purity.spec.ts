@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const engine = resolve(__dirname, '..', '..', '..', 'lib', 'engine');
-const sources = readdirSync(engine)
+const sources = (readdirSync(engine, { recursive: true }) as string[])
   .filter((f) => f.endsWith('.ts'))
   .map((file) => ({ file, text: readFileSync(join(engine, file), 'utf8') }))
   // Comments may talk about processes and clocks; code may not use them.
@@ -21,17 +21,18 @@ const forbidden: [RegExp, string][] = [
 ];
 
 describe('lib/engine purity', () => {
-  it('imports only metadata, errors, decorator types, tsyringe and SDK types', () => {
+  it('imports only its own files, metadata, SWF rules, errors, decorator types and SDK types (no DI container)', () => {
     for (const { file, text } of sources) {
+      const up = file.includes('/') ? '../../' : '../';
       for (const match of text.matchAll(/^import (type )?.*? from '([^']+)';$/gms)) {
         const [, typeOnly, from] = match;
+        const inside = from.startsWith('./') || (file.includes('/') && from.startsWith('../') && !from.startsWith('../../'));
         const allowed =
-          from.startsWith('./') ||
-          from === '../metadata' ||
-          from === '../swf' ||
-          from.startsWith('../errors/') ||
-          from === 'tsyringe' ||
-          (typeOnly !== undefined && (from === '@aws-sdk/client-swf' || from.startsWith('../decorators/')));
+          inside ||
+          from === `${up}metadata` ||
+          from === `${up}swf` ||
+          from.startsWith(`${up}errors/`) ||
+          (typeOnly !== undefined && (from === '@aws-sdk/client-swf' || from.startsWith(`${up}decorators/`)));
         expect(allowed, `${file} imports ${typeOnly ? 'type ' : ''}${from}`).to.equal(true);
       }
     }
