@@ -70,13 +70,15 @@ export type { CallOrigin, DecisionSummary, FutureArgs, NondeterminismDetails, Ti
 export { PayloadDecodingError, PayloadEncodingError } from './lib/swf';
 
 // Inside an activity.
-export { ActivityCancelledError, ActivityContext, TypeDeprecatedError } from './lib/workers';
+export { ActivityCancelledError, ActivityContext, CompleteLater, TypeDeprecatedError } from './lib/workers';
 
 // Starting and watching executions.
 export {
+  ActivityCompletion,
   PayloadError,
   ResultTimeoutError,
   SwfRequestError,
+  UnknownActivityTaskError,
   WorkflowClient,
   WorkflowExecutionCanceledError,
   WorkflowExecutionError,

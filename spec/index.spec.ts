@@ -30,8 +30,18 @@ describe('the package entry points', () => {
   it("exports from 'tsflow' what an application writes, and no internals", () => {
     const { values, types } = exportsOf(program, 'index');
     expect(values).to.deep.equal([
-      ...['Activities', 'Activity', 'ActivityCancelledError', 'ActivityContext', 'ActivityFailure', 'CancelledFailure'],
-      ...['ChildWorkflow', 'ChildWorkflowFailure', 'ConsoleLogger', 'FlowApp', 'FlowFactory', 'InvalidDefinitionError', 'LOGGER'],
+      ...['Activities', 'Activity', 'ActivityCancelledError', 'ActivityCompletion', 'ActivityContext', 'ActivityFailure'],
+      ...['CancelledFailure'],
+      ...[
+        'ChildWorkflow',
+        'ChildWorkflowFailure',
+        'CompleteLater',
+        'ConsoleLogger',
+        'FlowApp',
+        'FlowFactory',
+        'InvalidDefinitionError',
+        'LOGGER',
+      ],
       ...['Lambda', 'LambdaFailure', 'NondeterminismError', 'PayloadDecodingError', 'PayloadEncodingError', 'PayloadError'],
       ...[
         'PayloadTooLargeError',
@@ -43,7 +53,16 @@ describe('the package entry points', () => {
         'TimeoutFailure',
         'TsflowError',
       ],
-      ...['TypeDeprecatedError', 'WaitTimeout', 'WorkerModule', 'Workflow', 'WorkflowCallFailure', 'WorkflowClient', 'WorkflowContext'],
+      ...[
+        'TypeDeprecatedError',
+        'UnknownActivityTaskError',
+        'WaitTimeout',
+        'WorkerModule',
+        'Workflow',
+        'WorkflowCallFailure',
+        'WorkflowClient',
+        'WorkflowContext',
+      ],
       ...['WorkflowExecutionCanceledError', 'WorkflowExecutionError', 'WorkflowExecutionFailedError'],
       ...['WorkflowExecutionTerminatedError', 'WorkflowExecutionTimedOutError', 'WorkflowFailed', 'WorkflowHandle', 'formatTimeline'],
       ...['inject', 'injectAll', 'injectable', 'singleton'],

@@ -16,6 +16,7 @@ import { describeWorkflow } from '../metadata/workflow-definition';
 import type { ChildPolicy, Duration, TypeReference } from '../metadata/options';
 import type { Constructor } from '../metadata/records';
 import type { InputOf, OutputOf } from '../decorators/call.types';
+import { ActivityCompletion } from './activity-completion';
 import { FLOW_CONFIG, type FlowConfig } from './flow-config';
 import { encodePayload, formatDuration } from '../swf';
 import { ResultTimeoutError } from './client.errors';
@@ -109,6 +110,20 @@ export class WorkflowClient implements ExecutionOperations {
         }),
       ),
     );
+  }
+
+  /**
+   * Finishes an activity task left open with `context.completeLater()`, from any
+   * process holding its token: `.complete(result)`, `.fail(reason, details)`,
+   * `.reportCancelled(details)`, `.heartbeat(details)`.
+   *
+   * @example
+   * ```ts
+   * await client.activityCompletion(taskToken).complete({ approved: true });
+   * ```
+   */
+  activityCompletion(taskToken: string): ActivityCompletion {
+    return new ActivityCompletion(this.swf, taskToken);
   }
 
   /** Requests cancellation; the workflow decides how to close (SWF `RequestCancelWorkflowExecution`). */

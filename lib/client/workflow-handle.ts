@@ -2,8 +2,10 @@ import type { HistoryEvent, WorkflowExecutionDetail } from '@aws-sdk/client-swf'
 import { setTimeout as delay } from 'node:timers/promises';
 import { ResultTimeoutError } from './client.errors';
 import { closeOutcome } from './close-event';
+import { signalNameOf } from '../metadata/signal-name';
 import { decodePayload } from '../swf';
 import type { ExecutionOperations, TerminateOptions } from './execution-operations';
+import { publishedState } from './published-state';
 
 /** How `result()` waits: it reads the execution's last event, backing off between reads. */
 export interface ResultOptions {
@@ -63,9 +65,38 @@ export class WorkflowHandle<O = unknown> {
     }
   }
 
-  /** Sends the signal `signalName` with a JSON `input` to this execution. */
-  signal(signalName: string, input?: unknown): Promise<void> {
+  /**
+   * Sends a signal (SWF `SignalWorkflowExecution`) with `input` as JSON. Given the
+   * workflow's signal method instead of a name, the name comes from its
+   * `@Signal` (or is the method's name) and the compiler checks `input` against
+   * the method's parameter.
+   *
+   * @example
+   * ```ts
+   * await handle.signal(Approval.prototype.onApprove, { by: 'ana' }); // typed by onApprove(input: Approver)
+   * await handle.signal('approve', { by: 'ana' });                     // the same signal, untyped
+   * ```
+   */
+  signal<A extends [input?: unknown]>(method: (...input: A) => unknown, ...input: A): Promise<void>;
+  signal(signalName: string, input?: unknown): Promise<void>;
+  signal(target: string | ((input?: unknown) => unknown), input?: unknown): Promise<void> {
+    const signalName = typeof target === 'string' ? target : signalNameOf(target);
     return this.client.signal(this.workflowId, signalName, input, this.runId);
+  }
+
+  /**
+   * The state the workflow published last (`executionContext`, from `DescribeWorkflowExecution`'s
+   * `latestExecutionContext`), decoded from JSON; `undefined` before it published any.
+   * Rejects with `PayloadError` when the published text is not JSON.
+   *
+   * @example
+   * ```ts
+   * const progress = await handle.state<{ approved: boolean }>();
+   * ```
+   */
+  async state<T = unknown>(): Promise<T | undefined> {
+    const runId = this.runId ?? (await this.client.latestRunId(this.workflowId));
+    return publishedState<T>(await this.client.describe(this.workflowId, runId), { workflowId: this.workflowId, runId });
   }
 
   /** Asks the execution to cancel (SWF `RequestCancelWorkflowExecution`); the workflow decides how it closes. */

@@ -40,7 +40,8 @@ export class CallScheduler {
     const id = `lambda${this.state.nextSequence('lambda')}`;
     const timeout = options?.startToCloseTimeout ?? call.options.startToCloseTimeout;
     return this.issue(`Lambda ${call.functionName} (${id})`, input, (encoded, future) => {
-      return new LambdaCommand(id, call.functionName, encoded, formatDuration(timeout), future, this.state);
+      const attributes = compact({ name: call.functionName, input: encoded, startToCloseTimeout: formatDuration(timeout) });
+      return new LambdaCommand(id, call.functionName, attributes, future, this.state);
     }).promise;
   }
 

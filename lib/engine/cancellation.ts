@@ -1,6 +1,7 @@
 import { CancelledFailure } from './call-failures';
 import { ActivityCommand, CancelExternalCommand, ChildCommand, TimerCommand, type CallCommand, type Command } from './commands';
 import { DecisionTooLargeError } from './decision-too-large.error';
+import { compact } from './compact';
 import type { ReplayState } from './replay-state';
 
 /**
@@ -97,12 +98,8 @@ export class Cancellation {
 
   private cancelStartedChild(child: ChildCommand): void {
     child.requestCancel();
-    const request = new CancelExternalCommand(
-      `cancel${this.state.nextSequence('cancel-external')}`,
-      { workflowId: child.id, runId: child.runId },
-      undefined,
-      this.state,
-    );
+    const target = compact({ workflowId: child.id, runId: child.runId });
+    const request = new CancelExternalCommand(`cancel${this.state.nextSequence('cancel-external')}`, '', target, undefined, this.state);
     this.state.add(request);
   }
 }

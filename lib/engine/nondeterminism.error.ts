@@ -8,16 +8,11 @@ export interface DecisionSummary {
   readonly id?: string;
 }
 
-export interface NondeterminismDetails {
-  readonly workflowType: string;
-  readonly runId: string;
-  /** The event where replay and history part: the record that differs, or the `DecisionTaskCompleted` whose records ran out. */
-  readonly eventId: number;
-  /** The `DecisionTaskCompleted` whose decisions are compared (0 when the record came before any). */
-  readonly decisionTaskCompletedEventId?: number;
-  readonly recorded?: DecisionSummary;
-  readonly produced?: DecisionSummary;
-}
+/** What a `NondeterminismError` carries (see its fields). */
+export type NondeterminismDetails = Pick<
+  NondeterminismError,
+  'workflowType' | 'runId' | 'eventId' | 'decisionTaskCompletedEventId' | 'recorded' | 'produced'
+>;
 
 const show = (d: DecisionSummary | undefined): string =>
   d ? `${d.decisionType}${d.label ? ` ${d.label}` : ''}${d.id ? ` (id ${d.id})` : ''}` : 'nothing';
@@ -40,12 +35,14 @@ function recorded(d: NondeterminismDetails): string {
  * already running (or it does something nondeterministic).
  */
 export class NondeterminismError extends TsflowError {
-  readonly workflowType: string;
-  readonly runId: string;
-  readonly eventId: number;
-  readonly decisionTaskCompletedEventId?: number;
-  readonly recorded?: DecisionSummary;
-  readonly produced?: DecisionSummary;
+  declare readonly workflowType: string;
+  declare readonly runId: string;
+  /** The event where replay and history part: the record that differs, or the `DecisionTaskCompleted` whose records ran out. */
+  declare readonly eventId: number;
+  /** The `DecisionTaskCompleted` whose decisions are compared (0 when the record came before any). */
+  declare readonly decisionTaskCompletedEventId?: number;
+  declare readonly recorded?: DecisionSummary;
+  declare readonly produced?: DecisionSummary;
 
   constructor(details: NondeterminismDetails) {
     super(
@@ -55,11 +52,6 @@ export class NondeterminismError extends TsflowError {
         'other than its input and history (time, randomness, I/O). Deploy such changes as a new workflow version, ' +
         'or branch on this.flow.patched().',
     );
-    this.workflowType = details.workflowType;
-    this.runId = details.runId;
-    this.eventId = details.eventId;
-    this.decisionTaskCompletedEventId = details.decisionTaskCompletedEventId;
-    this.recorded = details.recorded;
-    this.produced = details.produced;
+    Object.assign(this, details);
   }
 }

@@ -11,6 +11,7 @@ import type { ActivityTypeDefinition } from '../metadata/activity-definition';
 import type { TypeRegistry } from '../metadata/type-registry';
 import type { Logger } from '../logging/logger';
 import { ActivityCancelledError, ActivityContext } from './activity-context';
+import { attemptOf } from './activity-attempt';
 import { ActivityInputValidationError, decodeActivityInput } from './activity-input';
 import {
   encodePayload,
@@ -19,6 +20,7 @@ import {
   PayloadTooLargeError,
   truncateOptional as truncate,
 } from '../swf';
+import { isCompleteLater } from './complete-later';
 import { PollLoop, describeError } from './poll-loop';
 import { Slots } from './slots';
 
@@ -127,6 +129,11 @@ export class ActivityWorker {
       await this.fail(task, reason, details, fields);
       return;
     }
+    if (isCompleteLater(result)) {
+      // The token's holder answers SWF; the task no longer occupies a slot here, nor holds up shutdown.
+      log.debug('activity left open, to be completed later through its task token', fields);
+      return;
+    }
     await this.complete(task, definition, result, fields);
   }
 
@@ -180,9 +187,4 @@ function failureOf(error: unknown): { reason: string; details: string | undefine
 
 function isAbort(error: unknown): boolean {
   return (error as { name?: string } | undefined)?.name === 'AbortError';
-}
-
-function attemptOf(activityId: string | undefined): number {
-  const match = /#(\d+)$/.exec(activityId ?? '');
-  return match ? Number(match[1]) : 1;
 }

@@ -1,39 +1,14 @@
-import type { Decision, DecisionType, ScheduleActivityTaskDecisionAttributes } from '@aws-sdk/client-swf';
-import type { Deferred } from '../deferred';
-import { CallCommand } from './call.command';
-import type { CommandAction } from './command';
-import type { Settler } from './settler';
+import type { Decision, ScheduleActivityTaskDecisionAttributes } from '@aws-sdk/client-swf';
+import { AttributedCommand } from './attributed.command';
 
 /** `ScheduleActivityTask`, cancelled with `RequestCancelActivityTask`, and their events. */
-export class ActivityCommand extends CallCommand {
+export class ActivityCommand extends AttributedCommand<Omit<ScheduleActivityTaskDecisionAttributes, 'activityId'>> {
   readonly kind = 'activity';
 
-  constructor(
-    id: string,
-    readonly label: string,
-    private readonly attributes: Omit<ScheduleActivityTaskDecisionAttributes, 'activityId'>,
-    future: Deferred<unknown>,
-    settler: Settler,
-  ) {
-    super(id, future, settler);
-  }
+  protected readonly shape = { type: 'ScheduleActivityTask', key: 'scheduleActivityTaskDecisionAttributes', id: 'activityId' } as const;
 
-  decisionType(action: CommandAction): DecisionType {
-    return action === 'start' ? 'ScheduleActivityTask' : 'RequestCancelActivityTask';
-  }
-
-  decision(action: CommandAction): Decision {
-    if (action === 'cancel') {
-      return { decisionType: 'RequestCancelActivityTask', requestCancelActivityTaskDecisionAttributes: { activityId: this.id } };
-    }
-    return {
-      decisionType: 'ScheduleActivityTask',
-      scheduleActivityTaskDecisionAttributes: { ...this.attributes, activityId: this.id } as ScheduleActivityTaskDecisionAttributes,
-    };
-  }
-
-  override payloadLength(): number {
-    return this.attributes.input?.length ?? 0;
+  protected override cancelDecision(): Decision {
+    return { decisionType: 'RequestCancelActivityTask', requestCancelActivityTaskDecisionAttributes: { activityId: this.id } };
   }
 
   /** The workflow asked SWF to stop it (`RequestCancelActivityTask` goes out with this activation). */

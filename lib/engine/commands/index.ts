@@ -15,3 +15,4 @@ export { OutcomeCommand } from './outcome.command';
 export type { Settler } from './settler';
 export { SignalExternalCommand } from './signal-external.command';
 export { TimerCommand } from './timer.command';
+export { AttributedCommand } from './attributed.command';
