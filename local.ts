@@ -18,6 +18,7 @@ export {
   InProcessLambdaInvoker,
   LocalSwfService,
   ManualClock,
+  StateFileError,
   SwfFault,
   SystemClock,
   TimeSkipper,
@@ -39,5 +40,6 @@ export type {
   PermissionRequest,
   ScheduleOptions,
   TimeSkipperOptions,
+  ZeroRetention,
 } from './lib/local';
-export type { ServiceIdentity } from './lib/local/state/service-context';
+export type { ServiceIdentity } from './lib/local/service/service-context';

@@ -82,13 +82,14 @@ describe('the package entry points', () => {
   it("exports the embedded service, its clocks and Lambda invokers from 'tsflow/local'", () => {
     const { values, types } = exportsOf(program, 'local');
     expect(values).to.deep.equal([
-      ...['AwsLambdaInvoker', 'InProcessLambdaInvoker', 'LocalSwfService', 'ManualClock', 'SwfFault', 'SystemClock'],
+      ...['AwsLambdaInvoker', 'InProcessLambdaInvoker', 'LocalSwfService', 'ManualClock', 'StateFileError', 'SwfFault'],
+      ...['SystemClock'],
       ...['TimeSkipper', 'UnknownLambdaFunctionError'],
     ]);
     expect(types).to.deep.equal([
       ...['AwsLambdaInvokerOptions', 'Clock', 'ClockTimer', 'InProcessLambdaFunction', 'LambdaInvocation', 'LambdaInvoker'],
       ...['LambdaResult', 'ListenOptions', 'ListeningServer', 'LocalSwfBackendOptions', 'LocalSwfServiceOptions', 'PermissionPolicy'],
-      ...['PermissionRequest', 'ScheduleOptions', 'ServiceIdentity', 'TimeSkipperOptions'],
+      ...['PermissionRequest', 'ScheduleOptions', 'ServiceIdentity', 'TimeSkipperOptions', 'ZeroRetention'],
     ]);
   });
 

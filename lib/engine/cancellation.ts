@@ -2,7 +2,17 @@ import { CancelledFailure } from './call-failures';
 import { ActivityCommand, CancelExternalCommand, ChildCommand, TimerCommand, type CallCommand, type Command } from './commands';
 import { DecisionTooLargeError } from './decision-too-large.error';
 import { compact } from './compact';
-import type { ReplayState } from './replay-state';
+import type { Settler } from './commands';
+
+/** What cancellation needs of the execution's state (ReplayState). */
+export interface CancellationHost extends Settler {
+  readonly finished: boolean;
+  cancelRequested: boolean;
+  pendingCalls(): CallCommand[];
+  add(command: Command): void;
+  addCancel(command: Command): void;
+  nextSequence(kind: string): number;
+}
 
 /**
  * Takes back what a workflow started: a timer (`CancelTimer`), an activity
@@ -16,7 +26,7 @@ export class Cancellation {
   /** Children asked to cancel before SWF told their run id; asked as soon as it does. */
   private awaitingStart: ChildCommand[] = [];
 
-  constructor(private readonly state: ReplayState) {}
+  constructor(private readonly state: CancellationHost) {}
 
   /**
    * The execution was asked to cancel (at event `eventId`). What SWF cannot take

@@ -1,25 +1,12 @@
 import type { Decision, DecisionType } from '@aws-sdk/client-swf';
 import { Cancellation } from './cancellation';
+import type { ExecutionIdentity, StartedInfo } from './execution-identity';
 import { CallCommand, OutcomeCommand, TimerCommand, type Command, type Settler } from './commands';
 import type { Deferred } from './deferred';
 import { HistoryReferenceError } from './history-reference.error';
 import { NondeterminismError } from './nondeterminism.error';
 import { Outbox, type DecisionMismatch, type Outgoing } from './outbox';
 import { planResponse } from './response';
-
-/** What `WorkflowExecutionStarted` told the execution about itself. */
-export interface StartedInfo {
-  readonly input?: string;
-  readonly lambdaRole?: string;
-  readonly parent?: { readonly workflowId: string; readonly runId: string };
-  readonly tagList: readonly string[];
-}
-
-export interface ExecutionIdentity {
-  readonly workflowType: string;
-  readonly workflowId: string;
-  readonly runId: string;
-}
 
 /** Timer ids of the zero-second timers that carry a response over SWF's 100-decision or 1 MB limit. */
 export const CONTINUE_TIMER_PREFIX = 'tsflow-continue-';

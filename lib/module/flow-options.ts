@@ -47,6 +47,8 @@ export interface FlowOptions {
   handleSignals?: boolean;
   /** See `DeciderWorkerOptions.onNondeterminism`. */
   onNondeterminism?: 'retry' | 'fail-workflow';
+  /** See `DeciderWorkerOptions.onStuck`. */
+  onStuck?: 'log' | 'fail-workflow';
   /** Where tsflow logs (default: a `ConsoleLogger` on standard error). */
   logger?: Logger;
   /** A parent container whose registrations the app's container inherits. */

@@ -46,6 +46,7 @@ export function createWorkers(options: FlowOptions, setting: WorkerSetting): Flo
       concurrency: options.deciderConcurrency,
       cacheSize: options.deciderCacheSize,
       onNondeterminism: options.onNondeterminism,
+      onStuck: options.onStuck,
       watchUrl: config.watchUrl,
     });
   }
