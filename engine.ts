@@ -26,5 +26,6 @@ export type {
   HistoryEventInput,
   RecordedHistory,
   ReplayHistoryOptions,
+  SignalDecoder,
   WorkflowFactory,
 } from './lib/engine';

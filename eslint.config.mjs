@@ -2,6 +2,16 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Event-loop scheduling: in lib/engine only quiescence.ts may wait for the microtask queue to drain. */
+const SCHEDULING_GLOBALS = [
+  { name: 'setImmediate', message: 'lib/engine: wait for quiescence with untilQuiescent() (quiescence.ts), nothing else.' },
+  { name: 'queueMicrotask', message: 'lib/engine: wait for quiescence with untilQuiescent() (quiescence.ts), nothing else.' },
+  {
+    name: 'process',
+    message: 'lib/engine is pure: no process state; untilQuiescent() (quiescence.ts) is the one use of process.nextTick.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'docs/api/**'] },
   js.configs.recommended,
@@ -57,11 +67,39 @@ export default tseslint.config(
         { name: 'setTimeout', message: 'lib/engine is pure: time comes from history.' },
         { name: 'setInterval', message: 'lib/engine is pure: time comes from history.' },
         { name: 'fetch', message: 'lib/engine is pure: no network.' },
+        ...SCHEDULING_GLOBALS,
       ],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'lib/engine is pure: use the activation time from history.' },
         { object: 'Math', property: 'random', message: 'lib/engine is pure: no randomness.' },
+      ],
+    },
+  },
+  {
+    // Cancellation scopes ride an AsyncLocalStorage through the workflow's awaits: no I/O, no clock.
+    files: ['lib/engine/cancellation-scope.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
+  },
+  {
+    // The one home of the engine's scheduling: a microtask that queues a nextTick, and now and then a
+    // setImmediate turn (quiescence.ts explains why). Nothing else of `process` and no timers.
+    files: ['lib/engine/quiescence.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'setTimeout', message: 'lib/engine is pure: time comes from history.' },
+        { name: 'setInterval', message: 'lib/engine is pure: time comes from history.' },
+        { name: 'fetch', message: 'lib/engine is pure: no network.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+        {
+          selector: "MemberExpression[object.name='process'][property.name!='nextTick']",
+          message: 'quiescence.ts may use process.nextTick and nothing else of process.',
+        },
+        { selector: "Identifier[name='process']:not(MemberExpression > Identifier.object)", message: 'Use process.nextTick only.' },
       ],
     },
   },

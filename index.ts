@@ -14,7 +14,7 @@ assertReflectMetadata();
 export { TsflowError } from './lib/errors';
 
 // Decorators and the types of the members they declare.
-export { Activities, Activity, ChildWorkflow, Lambda, WorkerModule, Workflow } from './lib/decorators';
+export { Activities, Activity, ChildWorkflow, Lambda, Signal, State, WorkerModule, Workflow } from './lib/decorators';
 export type {
   ActivityCall,
   ActivityCallOf,
@@ -38,6 +38,7 @@ export type {
   Constructor,
   Duration,
   LambdaOptions,
+  RetryPolicy,
   TypeReference,
   WorkflowOptions,
 } from './lib/metadata';
@@ -65,12 +66,20 @@ export {
   WorkflowContext,
   WorkflowFailed,
 } from './lib/engine';
-export type { CallOrigin, DecisionSummary, FutureArgs, NondeterminismDetails, TimerFuture } from './lib/engine';
+export type {
+  CallOrigin,
+  CancellableScope,
+  ContinueAsNewOptions,
+  DecisionSummary,
+  FutureArgs,
+  NondeterminismDetails,
+  TimerFuture,
+} from './lib/engine';
 // What a value that cannot travel as an SWF payload (too long, not JSON) rejects with.
 export { PayloadDecodingError, PayloadEncodingError } from './lib/swf';
 
 // Inside an activity.
-export { ActivityCancelledError, ActivityContext, CompleteLater, TypeDeprecatedError } from './lib/workers';
+export { ActivityAbandonedError, ActivityCancelledError, ActivityContext, CompleteLater, TypeDeprecatedError } from './lib/workers';
 
 // Starting and watching executions.
 export {
@@ -103,7 +112,7 @@ export type {
 export type { HistoryEvent, SWFClientConfig, WorkflowExecutionDetail, WorkflowExecutionInfo } from '@aws-sdk/client-swf';
 
 // The application around the workers.
-export { FlowApp, FlowFactory, LOGGER } from './lib/module';
+export { FlowApp, FlowFactory, LOGGER, WiringError } from './lib/module';
 export type { FlowOptions, LocalLambdaFunction, LocalOptions, OnModuleDestroy, OnModuleInit } from './lib/module';
 export { ConsoleLogger } from './lib/logging';
 export type { ConsoleLoggerOptions, LogFields, LogLevel, Logger } from './lib/logging';

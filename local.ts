@@ -25,6 +25,7 @@ export {
   UnknownLambdaFunctionError,
 } from './lib/local';
 export type {
+  AccessKey,
   AwsLambdaInvokerOptions,
   Clock,
   ClockTimer,

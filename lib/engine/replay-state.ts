@@ -1,5 +1,7 @@
 import type { Decision, DecisionType } from '@aws-sdk/client-swf';
 import { Cancellation } from './cancellation';
+import { Conditions } from './conditions';
+import type { SignalInbox } from './signals';
 import type { ExecutionIdentity, StartedInfo } from './execution-identity';
 import { CallCommand, OutcomeCommand, TimerCommand, type Command, type Settler } from './commands';
 import type { Deferred } from './deferred';
@@ -30,8 +32,11 @@ export class ReplayState implements Settler {
   outcome?: OutcomeCommand;
   /** The last call the workflow made, for the message when it waits on nothing. */
   lastCall?: Command;
+  /** The `DecisionTaskStarted` event id of the current activation: how long the history is now. */
+  historyLength = 0;
   readonly markers = new Map<string, string | undefined>();
   readonly cancellation: Cancellation;
+  readonly conditions = new Conditions();
 
   private readonly outbox = new Outbox();
   private readonly byEvent = new Map<number, CallCommand>();
@@ -40,7 +45,11 @@ export class ReplayState implements Settler {
   private settlements = 0;
   private continueTimers = 0;
 
-  constructor(readonly identity: ExecutionIdentity) {
+  /** @param inbox where `WorkflowExecutionSignaled` events wait for their activation. */
+  constructor(
+    readonly identity: ExecutionIdentity,
+    readonly inbox: SignalInbox,
+  ) {
     this.cancellation = new Cancellation(this);
   }
 

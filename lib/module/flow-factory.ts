@@ -1,6 +1,10 @@
 import { hostname } from 'node:os';
 import { container as rootContainer } from 'tsyringe';
-import type { FlowConfig } from '../client/flow-config';
+import { SWFClient } from '@aws-sdk/client-swf';
+import type { InjectionToken } from 'tsyringe';
+import type { Provider } from '../decorators/worker-module.decorator';
+import { FLOW_CONFIG, type FlowConfig } from '../client/flow-config';
+import { WorkflowClient } from '../client/workflow-client';
 import { ConsoleLogger, type Logger } from '../logging/logger';
 import type { Constructor } from '../metadata/records';
 import { TypeRegistry } from '../metadata/type-registry';
@@ -13,6 +17,8 @@ import { createModuleContainer } from './module-container';
 import { scanModule, type ScannedModule } from './module-scanner';
 import { ProviderLifecycle } from './provider-lifecycle';
 import { connect } from './connect';
+import { LOGGER } from './logger-token';
+import { checkWiring } from './wiring-check';
 import type { SwfConnection } from './swf-connection';
 
 /** Builds an application from a `@WorkerModule` and starts its workers. */
@@ -38,11 +44,20 @@ export class FlowFactory {
       activities: scanned.activities,
       providers: scanned.providers.filter((p): p is Constructor => typeof p === 'function'),
     });
+    const wanted = options.workers ?? true;
+    // Wiring mistakes (a missing provider, an activity class not listed) fail here, before anything is started.
+    checkWiring({
+      module: module.name,
+      scanned,
+      frameworkTokens: [SWFClient, FLOW_CONFIG, LOGGER, WorkflowClient],
+      container: options.container ?? rootContainer,
+      servesActivities: wanted === true || (typeof wanted === 'object' && wanted.activities !== false),
+    });
     const logger = options.logger ?? new ConsoleLogger();
     const connection = await connect(options, logger);
     let assembled: Assembled;
     try {
-      assembled = assemble(scanned, registry, connection, options, logger);
+      assembled = assemble(module.name, scanned, registry, connection, options, logger);
     } catch (error) {
       await connection.close().catch(() => undefined);
       throw error;
@@ -69,6 +84,7 @@ interface Assembled {
 
 /** The container, the workers (not yet polling) and the providers (not yet initialised) around a connection. */
 function assemble(
+  moduleName: string,
   scanned: ScannedModule,
   registry: TypeRegistry,
   connection: SwfConnection,
@@ -87,7 +103,8 @@ function assemble(
     container,
     connection,
     workers: createWorkers(options, setting),
-    providers: new ProviderLifecycle(container, scanned.providers, logger),
+    // Activity classes are built at bootstrap too, not at their first task: their hooks run, and a wiring mistake shows now.
+    providers: new ProviderLifecycle(container, [...scanned.providers.map(tokenOf), ...scanned.activities], moduleName, logger),
     logger,
     shutdownTimeoutMs: options.shutdownTimeoutMs ?? 30_000,
   };
@@ -96,4 +113,8 @@ function assemble(
 
 function retentionDays(options: FlowOptions): number | undefined {
   return typeof options.registerDomain === 'object' ? options.registerDomain.retentionDays : undefined;
+}
+
+function tokenOf(provider: Provider): InjectionToken {
+  return typeof provider === 'function' ? provider : provider.provide;
 }

@@ -1,23 +1,24 @@
-import type { DependencyContainer } from 'tsyringe';
-import type { Provider } from '../decorators/worker-module.decorator';
+import type { DependencyContainer, InjectionToken } from 'tsyringe';
 import type { Logger } from '../logging/logger';
 import { describeError } from '../workers/poll-loop';
 import { hasDestroy, hasInit } from './lifecycle';
+import { resolveAtBootstrap } from './wiring-check';
 
-/** The module's providers, initialised in module order and destroyed in reverse. */
+/** The module's providers and activity classes, initialised in module order and destroyed in reverse. */
 export class ProviderLifecycle {
   private readonly initialised: unknown[] = [];
 
   constructor(
     private readonly container: DependencyContainer,
-    private readonly providers: readonly Provider[],
+    private readonly tokens: readonly InjectionToken[],
+    private readonly moduleName: string,
     private readonly logger: Logger,
   ) {}
 
-  /** Resolves every provider and awaits its `onModuleInit()`, one after another. */
+  /** Resolves every token (a `WiringError` says which could not be built) and awaits its `onModuleInit()`, one after another. */
   async init(): Promise<void> {
-    for (const provider of this.providers) {
-      const instance = this.container.resolve(typeof provider === 'function' ? provider : provider.provide);
+    for (const token of this.tokens) {
+      const instance = resolveAtBootstrap(this.container, token, this.moduleName);
       this.initialised.push(instance);
       if (hasInit(instance)) await instance.onModuleInit();
     }

@@ -12,7 +12,9 @@ import type { TypeRegistry } from '../metadata/type-registry';
 import type { Logger } from '../logging/logger';
 import { ActivityCancelledError, ActivityContext } from './activity-context';
 import { attemptOf } from './activity-attempt';
-import { ActivityInputValidationError, decodeActivityInput } from './activity-input';
+import { ActivityDeadlines } from './activity-deadline';
+import { failureOf } from './activity-failure';
+import { decodeActivityInput } from './activity-input';
 import {
   encodePayload,
   MAX_PAYLOAD_LENGTH as MAX_DETAILS_LENGTH,
@@ -22,6 +24,7 @@ import {
 } from '../swf';
 import { isCompleteLater } from './complete-later';
 import { PollLoop, describeError } from './poll-loop';
+import { retryTransient } from './retry-transient';
 import { Slots } from './slots';
 
 export interface ActivityWorkerOptions {
@@ -42,6 +45,9 @@ export interface ActivityWorkerOptions {
 export class ActivityWorker {
   private readonly loops: PollLoop<ActivityTask>[];
   private readonly slots: Slots;
+  private readonly deadlines: ActivityDeadlines;
+  /** Aborted when shutdown gives up waiting: every task still running is abandoned. */
+  private readonly shutdown = new AbortController();
 
   constructor(
     private readonly swf: SWFClient,
@@ -50,6 +56,7 @@ export class ActivityWorker {
     private readonly options: ActivityWorkerOptions,
   ) {
     this.slots = new Slots(options.concurrency ?? 10);
+    this.deadlines = new ActivityDeadlines(swf, options.domain);
     this.loops = options.taskLists.map(
       (taskList) =>
         new PollLoop<ActivityTask>({
@@ -71,10 +78,16 @@ export class ActivityWorker {
     });
   }
 
+  /**
+   * Stops polling and waits up to `timeoutMs` for running activities; then
+   * aborts the signals of those left (their tasks time out in SWF, as after a
+   * crash, and their late results are dropped) and resolves.
+   */
   async close(timeoutMs?: number): Promise<void> {
-    const results = await Promise.all(this.loops.map((loop) => loop.stop(timeoutMs)));
+    const results = await Promise.all(this.loops.map((loop) => loop.stop(timeoutMs, () => this.shutdown.abort())));
     const unfinished = results.reduce((n, r) => n + r.unfinished, 0);
-    if (unfinished > 0) this.options.logger.warn('activity worker stopped with tasks still running', { unfinished });
+    if (unfinished > 0)
+      this.options.logger.warn('activity worker stopped with tasks still running; aborted their signals', { unfinished, timeoutMs });
   }
 
   private async poll(taskList: string, signal: AbortSignal): Promise<ActivityTask | undefined> {
@@ -111,12 +124,30 @@ export class ActivityWorker {
       execution,
       attemptOf(task.activityId),
     );
-    let result: unknown;
-    try {
+    const watch = this.deadlines.watch(task, definition.defaults, context, this.shutdown.signal);
+    const work = (async () => {
       const input = await decodeActivityInput(definition, task.input);
       const instance = this.container.resolve(definition.target) as Record<string, (input: unknown, context: ActivityContext) => unknown>;
-      result = await instance[definition.method](input, context);
-    } catch (error) {
+      return instance[definition.method](input, context);
+    })();
+    const outcome = await Promise.race([
+      work.then(
+        (result) => ({ result }),
+        (error: unknown) => ({ error, threw: true as const }),
+      ),
+      watch.expired.then((why) => ({ abandoned: why })),
+    ]).finally(() => watch.stop());
+    if ('abandoned' in outcome) {
+      // SWF has moved on (or the worker is going): answering would be refused, so the slot is freed now and a late result dropped.
+      context.abandon(outcome.abandoned);
+      log.warn(`activity ${fields.activity} abandoned: ${outcome.abandoned}; its signal is aborted and a late result will be dropped`, {
+        ...fields,
+        why: outcome.abandoned,
+      });
+      return;
+    }
+    if ('threw' in outcome) {
+      const { error } = outcome;
       if (context.cancelRequested && (error instanceof ActivityCancelledError || isAbort(error))) {
         await this.respond('RespondActivityTaskCanceled', fields, () =>
           this.swf.send(new RespondActivityTaskCanceledCommand({ taskToken: task.taskToken, details: 'cancelled by request' })),
@@ -124,17 +155,17 @@ export class ActivityWorker {
         log.info('activity cancelled', fields);
         return;
       }
-      const { reason, details } = failureOf(error);
+      const { reason, details } = failureOf(error, `${definition.target.name}.${definition.method}`);
       log.warn('activity failed', { ...fields, reason });
       await this.fail(task, reason, details, fields);
       return;
     }
-    if (isCompleteLater(result)) {
+    if (isCompleteLater(outcome.result)) {
       // The token's holder answers SWF; the task no longer occupies a slot here, nor holds up shutdown.
       log.debug('activity left open, to be completed later through its task token', fields);
       return;
     }
-    await this.complete(task, definition, result, fields);
+    await this.complete(task, definition, outcome.result, fields);
   }
 
   private async complete(
@@ -171,18 +202,14 @@ export class ActivityWorker {
 
   private async respond(action: string, fields: Record<string, unknown>, send: () => Promise<unknown>): Promise<void> {
     try {
-      await send();
+      await retryTransient(send);
     } catch (error) {
-      // The task may have timed out meanwhile (UnknownResourceFault): SWF has moved on, so there is nothing to retry.
-      this.options.logger.warn(`${action} was not accepted`, { ...fields, error: describeError(error) });
+      // UnknownResourceFault: the task timed out meanwhile, or an earlier try that seemed lost did reach SWF. Either way SWF has moved on.
+      if ((error as { name?: string }).name === 'UnknownResourceFault') {
+        this.options.logger.info(`${action} came too late: the task had already closed`, { ...fields, error: describeError(error) });
+      } else this.options.logger.warn(`${action} was not accepted`, { ...fields, error: describeError(error) });
     }
   }
-}
-
-function failureOf(error: unknown): { reason: string; details: string | undefined } {
-  if (error instanceof ActivityInputValidationError) return { reason: 'ValidationError', details: error.message };
-  if (error instanceof Error) return { reason: `${error.name}: ${error.message}`, details: error.stack };
-  return { reason: 'Error', details: String(error) };
 }
 
 function isAbort(error: unknown): boolean {
