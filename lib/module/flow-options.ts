@@ -49,6 +49,8 @@ export interface FlowOptions {
   onNondeterminism?: 'retry' | 'fail-workflow';
   /** See `DeciderWorkerOptions.onStuck`. */
   onStuck?: 'log' | 'fail-workflow';
+  /** See `DeciderWorkerOptions.compareInputs`. */
+  compareInputs?: boolean;
   /** Where tsflow logs (default: a `ConsoleLogger` on standard error). */
   logger?: Logger;
   /** A parent container whose registrations the app's container inherits. */

@@ -47,6 +47,7 @@ export function createWorkers(options: FlowOptions, setting: WorkerSetting): Flo
       cacheSize: options.deciderCacheSize,
       onNondeterminism: options.onNondeterminism,
       onStuck: options.onStuck,
+      compareInputs: options.compareInputs,
       watchUrl: config.watchUrl,
     });
   }
