@@ -2,6 +2,13 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// The package's own determinism rule, as users get it (tsflow/eslint-plugin), from the build.
+const tsflow = await import('./dist/eslint-plugin.js')
+  .then((m) => m.default)
+  .catch((error) => {
+    throw new Error(`eslint.config.mjs uses tsflow/eslint-plugin from dist/: run \`npm run build\` first (${error.message})`);
+  });
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
@@ -61,6 +68,8 @@ export default tseslint.config(
       ],
     },
   },
+  // This repo's own workflows pass the rule users get.
+  { ...tsflow.configs.recommended, files: ['samples/**/*.ts', 'spec/fixtures/workflows/**/*.ts', 'spec/module/fixtures/**/*.ts'] },
   {
     files: ['spec/**/*.ts'],
     rules: {
