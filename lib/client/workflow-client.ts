@@ -16,6 +16,7 @@ import { describeWorkflow } from '../metadata/workflow-definition';
 import type { ChildPolicy, Duration, TypeReference } from '../metadata/options';
 import type { Constructor } from '../metadata/records';
 import type { InputOf, OutputOf } from '../decorators/call.types';
+import { InterceptorSet } from '../interceptors/interceptor-set';
 import { FLOW_CONFIG, type FlowConfig } from './flow-config';
 import { encodePayload } from './payload';
 import { swfCall } from './swf-call';
@@ -54,6 +55,10 @@ export class WorkflowClient {
     @inject(FLOW_CONFIG) readonly config: FlowConfig,
   ) {}
 
+  private get interceptors(): InterceptorSet {
+    return this.config.interceptors ?? InterceptorSet.none;
+  }
+
   get domain(): string {
     return this.config.domain;
   }
@@ -62,29 +67,34 @@ export class WorkflowClient {
   start<W>(workflow: Constructor<W>, input: InputOf<RunOf<W>>, options?: StartOptions): Promise<WorkflowHandle<OutputOf<RunOf<W>>>>;
   /** Starts an execution of a workflow type implemented elsewhere. */
   start<O = unknown>(workflow: TypeReference, input?: unknown, options?: StartOptions): Promise<WorkflowHandle<O>>;
-  async start(workflow: Constructor | TypeReference, input?: unknown, options: StartOptions = {}): Promise<WorkflowHandle<unknown>> {
+  async start(workflow: Constructor | TypeReference, input?: unknown, startOptions: StartOptions = {}): Promise<WorkflowHandle<unknown>> {
     const definition = typeof workflow === 'function' ? describeWorkflow(workflow) : undefined;
     const type = definition ? { name: definition.name, version: definition.version } : { ...(workflow as TypeReference) };
     const defaults = definition?.options ?? {};
-    const workflowId = options.workflowId ?? `${type.name}-${randomUUID()}`;
-    const encoded = encodePayload(input, `The input of ${type.name}`);
-    const { runId } = await swfCall('StartWorkflowExecution', `of ${type.name} ${type.version} as ${workflowId}`, () =>
-      this.swf.send(
-        new StartWorkflowExecutionCommand({
-          domain: this.domain,
-          workflowId,
-          workflowType: type,
-          input: encoded,
-          taskList: { name: options.taskList ?? defaults.defaultTaskList ?? this.config.taskList },
-          executionStartToCloseTimeout: seconds(options.executionStartToCloseTimeout),
-          taskStartToCloseTimeout: seconds(options.taskStartToCloseTimeout),
-          childPolicy: options.childPolicy,
-          lambdaRole: options.lambdaRole ?? defaults.defaultLambdaRole,
-          tagList: options.tagList,
-          taskPriority: options.taskPriority === undefined ? undefined : String(options.taskPriority),
-        }),
-      ),
-    );
+    const workflowId = startOptions.workflowId ?? `${type.name}-${randomUUID()}`;
+    const call = { kind: 'start', type: `${type.name}@${type.version}`, workflowId, input, options: startOptions } as const;
+    const runId = await this.interceptors.client<string | undefined>(call, async (intercepted) => {
+      const { input, options } = intercepted as typeof call;
+      const encoded = encodePayload(input, `The input of ${type.name}`);
+      const started = await swfCall('StartWorkflowExecution', `of ${type.name} ${type.version} as ${workflowId}`, () =>
+        this.swf.send(
+          new StartWorkflowExecutionCommand({
+            domain: this.domain,
+            workflowId,
+            workflowType: type,
+            input: encoded,
+            taskList: { name: options.taskList ?? defaults.defaultTaskList ?? this.config.taskList },
+            executionStartToCloseTimeout: seconds(options.executionStartToCloseTimeout),
+            taskStartToCloseTimeout: seconds(options.taskStartToCloseTimeout),
+            childPolicy: options.childPolicy,
+            lambdaRole: options.lambdaRole ?? defaults.defaultLambdaRole,
+            tagList: options.tagList,
+            taskPriority: options.taskPriority === undefined ? undefined : String(options.taskPriority),
+          }),
+        ),
+      );
+      return started.runId;
+    });
     return new WorkflowHandle(this, workflowId, runId ?? '');
   }
 
@@ -93,25 +103,31 @@ export class WorkflowClient {
     return new WorkflowHandle<O>(this, workflowId, runId);
   }
 
-  async signal(workflowId: string, signalName: string, input?: unknown, runId?: string): Promise<void> {
-    const encoded = encodePayload(input, `The input of signal '${signalName}'`);
-    await swfCall('SignalWorkflowExecution', `'${signalName}' to ${workflowId}`, () =>
-      this.swf.send(
-        new SignalWorkflowExecutionCommand({
-          domain: this.domain,
-          workflowId,
-          runId,
-          signalName,
-          input: encoded,
-        }),
-      ),
-    );
+  async signal(workflowId: string, signalName: string, signalInput?: unknown, runId?: string): Promise<void> {
+    const call = { kind: 'signal', workflowId, runId, signalName, input: signalInput } as const;
+    await this.interceptors.client(call, (intercepted) => {
+      const { input } = intercepted as typeof call;
+      const encoded = encodePayload(input, `The input of signal '${signalName}'`);
+      return swfCall('SignalWorkflowExecution', `'${signalName}' to ${workflowId}`, () =>
+        this.swf.send(
+          new SignalWorkflowExecutionCommand({
+            domain: this.domain,
+            workflowId,
+            runId,
+            signalName,
+            input: encoded,
+          }),
+        ),
+      );
+    });
   }
 
   /** Requests cancellation; the workflow decides how to close (SWF `RequestCancelWorkflowExecution`). */
   async cancel(workflowId: string, runId?: string): Promise<void> {
-    await swfCall('RequestCancelWorkflowExecution', `of ${workflowId}`, () =>
-      this.swf.send(new RequestCancelWorkflowExecutionCommand({ domain: this.domain, workflowId, runId })),
+    await this.interceptors.client({ kind: 'cancel', workflowId, runId }, () =>
+      swfCall('RequestCancelWorkflowExecution', `of ${workflowId}`, () =>
+        this.swf.send(new RequestCancelWorkflowExecutionCommand({ domain: this.domain, workflowId, runId })),
+      ),
     );
   }
 
@@ -119,16 +135,19 @@ export class WorkflowClient {
     workflowId: string,
     options: { runId?: string; reason?: string; details?: string; childPolicy?: ChildPolicy } = {},
   ): Promise<void> {
-    await swfCall('TerminateWorkflowExecution', `of ${workflowId}`, () =>
-      this.swf.send(
-        new TerminateWorkflowExecutionCommand({
-          domain: this.domain,
-          workflowId,
-          runId: options.runId,
-          reason: options.reason,
-          details: options.details,
-          childPolicy: options.childPolicy,
-        }),
+    const call = { kind: 'terminate', workflowId, runId: options.runId, reason: options.reason } as const;
+    await this.interceptors.client(call, () =>
+      swfCall('TerminateWorkflowExecution', `of ${workflowId}`, () =>
+        this.swf.send(
+          new TerminateWorkflowExecutionCommand({
+            domain: this.domain,
+            workflowId,
+            runId: options.runId,
+            reason: options.reason,
+            details: options.details,
+            childPolicy: options.childPolicy,
+          }),
+        ),
       ),
     );
   }

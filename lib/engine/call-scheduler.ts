@@ -8,6 +8,7 @@ import type {
   LambdaOptions,
 } from '../metadata';
 import { TsflowError } from '../errors/tsflow.error';
+import type { CallerView } from '../interceptors/workflow-interceptor.types';
 import { CallCanceller } from './call-canceller';
 import { SideEffectFailure } from './call-failures';
 import { childWorkflowId } from './child-id';
@@ -45,6 +46,12 @@ export class CallScheduler {
   /** Once the activation's events are applied, before the workflow runs: see `CallCanceller.beforeActivation`. */
   beforeActivation(): void {
     this.canceller.beforeActivation();
+  }
+
+  /** Who is calling, for workflow call interceptors: read at each call. */
+  get caller(): CallerView {
+    const { workflowId, runId } = this.state.identity;
+    return { workflowId, runId, isReplaying: this.state.replaying, tags: this.state.started?.tagList ?? [] };
   }
 
   deferredOf(future: object): Deferred<unknown> | undefined {

@@ -1,10 +1,12 @@
 import { describeActivities, dropUndefined } from './activity-definition';
+import { workflowInterceptorsOf } from './interceptor-metadata';
 import { WORKFLOW_CALLS_METADATA, WORKFLOW_METADATA } from './constants';
 import { InvalidDefinitionError } from './definition.error';
 import { checkInjectable } from './injectable-check';
 import { messages } from './messages';
 import type { ActivityCallOptions, ChildWorkflowOptions, LambdaOptions, TypeReference, WorkflowOptions } from './options';
 import type { CallRecord, Constructor, WorkflowRecord } from './records';
+import type { WorkflowInterceptor } from '../interceptors/workflow-interceptor.types';
 import {
   MAX_VERSION_LENGTH,
   childPolicyProblem,
@@ -25,6 +27,8 @@ export interface WorkflowDefinition {
   readonly options: WorkflowOptions;
   /** One entry per decorated member, in declaration order. */
   readonly calls: readonly CallDefinition[];
+  /** Wrapped around each call, first one outermost: the module's, then the class's own (`@UseInterceptors`). */
+  readonly interceptors?: readonly WorkflowInterceptor[];
 }
 
 export type CallDefinition = LambdaCallDefinition | ActivityCallDefinition | ChildWorkflowCallDefinition;
@@ -93,6 +97,7 @@ export function describeWorkflow(target: Constructor): WorkflowDefinition {
     version: record.version,
     options: record.options,
     calls: records.map((call) => resolveCall(target, call)),
+    interceptors: workflowInterceptorsOf(target),
   };
   cache.set(target, definition);
   return definition;

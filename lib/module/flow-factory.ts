@@ -15,7 +15,10 @@ import { InProcessLambdaInvoker, LocalSwfService, dashboardUrl } from '../local'
 import { FlowApp } from './flow-app';
 import type { FlowOptions, LocalOptions } from './flow-options';
 import { hasInit } from './lifecycle';
-import { scanModule } from './module-scanner';
+import { scanModule, type ScannedModule } from './module-scanner';
+import { InterceptorSet } from '../interceptors/interceptor-set';
+import { startMetrics } from './metrics-endpoint';
+import { WorkerMetrics } from '../metrics/worker-metrics';
 
 /** The DI token of the app's logger. */
 export const LOGGER = Symbol.for('tsflow:logger');
@@ -47,14 +50,22 @@ export class FlowFactory {
     const container = (options.container ?? rootContainer).createChildContainer();
 
     const connection = await connect(options, logger);
-    const config: FlowConfig = { domain: options.domain, taskList: options.taskList, identity, watchUrl: connection.watchUrl };
     container.registerInstance(SWFClient, connection.swf);
-    container.registerInstance(FLOW_CONFIG, config);
     container.registerInstance(LOGGER, logger);
-    container.register(WorkflowClient, { useClass: WorkflowClient }, { lifecycle: Lifecycle.Singleton });
     for (const provider of scanned.providers) register(container, provider);
     for (const activities of scanned.activities)
       container.register(activities, { useClass: activities }, { lifecycle: Lifecycle.Singleton });
+    const metrics = options.metrics ? await startMetrics(options.metrics, logger) : undefined;
+    if (metrics) container.registerInstance(WorkerMetrics, metrics.interceptor);
+    const interceptors = new InterceptorSet(
+      [...(metrics ? [metrics.interceptor] : []), ...(options.interceptors ?? []), ...scanned.interceptors],
+      (target) => container.resolve(target),
+      `@WorkerModule interceptors of ${module.name}`,
+    );
+    const config: FlowConfig = { domain: options.domain, taskList: options.taskList, identity, watchUrl: connection.watchUrl, interceptors };
+    container.registerInstance(FLOW_CONFIG, config);
+    container.register(WorkflowClient, { useClass: WorkflowClient }, { lifecycle: Lifecycle.Singleton });
+    const served = interceptors.workflow.length === 0 ? registry : withWorkflowInterceptors(scanned, interceptors);
 
     const instances: unknown[] = [];
     const app = new FlowApp({
@@ -67,6 +78,7 @@ export class FlowFactory {
       instances,
       shutdownTimeoutMs: options.shutdownTimeoutMs ?? 30_000,
     });
+    if (metrics) app.onClose(() => void metrics.close());
     try {
       if (options.local || options.registerDomain) {
         const retention = typeof options.registerDomain === 'object' ? options.registerDomain.retentionDays : undefined;
@@ -77,7 +89,7 @@ export class FlowFactory {
         instances.push(instance);
         if (hasInit(instance)) await instance.onModuleInit();
       }
-      await startWorkers(app, registry, container, options, config, logger);
+      await startWorkers(app, served, container, options, config, logger);
     } catch (error) {
       await app.close().catch(() => undefined);
       throw error;
@@ -164,6 +176,7 @@ async function startWorkers(
       identity: config.identity,
       concurrency: options.activityConcurrency,
       logger,
+      interceptors: config.interceptors,
     });
     app.attach({ activityWorker });
     activityWorker.start();
@@ -178,10 +191,16 @@ async function startWorkers(
       cacheSize: options.deciderCacheSize,
       onNondeterminism: options.onNondeterminism,
       watchUrl: config.watchUrl,
+      interceptors: config.interceptors,
     });
     app.attach({ decider });
     await decider.start();
   }
+}
+
+/** The registry again, with the module's workflow interceptors around every workflow's calls. */
+function withWorkflowInterceptors(scanned: ScannedModule, interceptors: InterceptorSet): TypeRegistry {
+  return new TypeRegistry({ workflows: scanned.workflows, activities: scanned.activities, workflowInterceptors: interceptors.workflow });
 }
 
 function register(container: DependencyContainer, provider: Provider): void {

@@ -10,11 +10,15 @@ import type { DependencyContainer } from 'tsyringe';
 import type { ActivityTypeDefinition } from '../metadata/activity-definition';
 import type { TypeRegistry } from '../metadata/type-registry';
 import type { Logger } from '../logging/logger';
+import { InterceptorSet } from '../interceptors/interceptor-set';
+import type { ActivityTaskReport } from '../interceptors/worker-interceptor.types';
 import { ActivityCancelledError, ActivityContext } from './activity-context';
 import { ActivityInputValidationError, decodeActivityInput } from './activity-input';
 import { MAX_DETAILS_LENGTH, MAX_REASON_LENGTH, truncate } from './limits';
 import { PollLoop, describeError } from './poll-loop';
 import { Slots } from './slots';
+import { ExecutionTags } from './execution-tags';
+import { activityTaskInfo } from './task-info';
 
 export interface ActivityWorkerOptions {
   domain: string;
@@ -24,6 +28,8 @@ export interface ActivityWorkerOptions {
   /** How many activity tasks run at once, across all task lists (default 10). */
   concurrency?: number;
   logger: Logger;
+  /** Activity and worker interceptors (metrics, tracing, your own) around each task and method call. */
+  interceptors?: InterceptorSet;
 }
 
 /**
@@ -34,6 +40,8 @@ export interface ActivityWorkerOptions {
 export class ActivityWorker {
   private readonly loops: PollLoop<ActivityTask>[];
   private readonly slots: Slots;
+  private readonly interceptors: InterceptorSet;
+  private readonly tags: ExecutionTags;
 
   constructor(
     private readonly swf: SWFClient,
@@ -42,14 +50,19 @@ export class ActivityWorker {
     private readonly options: ActivityWorkerOptions,
   ) {
     this.slots = new Slots(options.concurrency ?? 10);
+    this.interceptors = options.interceptors ?? InterceptorSet.none;
+    this.tags = new ExecutionTags(swf, options.domain);
     this.loops = options.taskLists.map(
       (taskList) =>
         new PollLoop<ActivityTask>({
           name: `activities:${taskList}`,
           logger: options.logger,
           slots: this.slots,
-          poll: (signal) => this.poll(taskList, signal),
-          handle: (task) => this.run(task, taskList),
+          poll: this.interceptors.observePolls('activity', taskList, (signal) => this.poll(taskList, signal)),
+          handle: async (task) => {
+            const info = activityTaskInfo(task, taskList, attemptOf(task.activityId), this.tags);
+            await this.interceptors.activityTask(info, () => this.run(task, taskList));
+          },
         }),
     );
   }
@@ -78,7 +91,7 @@ export class ActivityWorker {
   }
 
   /** Runs one task to a response; never throws. */
-  async run(task: ActivityTask, taskList: string): Promise<void> {
+  async run(task: ActivityTask, taskList: string): Promise<ActivityTaskReport> {
     const execution = task.workflowExecution ?? { workflowId: undefined, runId: undefined };
     const fields = {
       domain: this.options.domain,
@@ -92,8 +105,7 @@ export class ActivityWorker {
     const definition = this.registry.findActivity({ name: task.activityType?.name ?? '', version: task.activityType?.version ?? '' });
     if (!definition) {
       log.error('activity type not served by this worker', fields);
-      await this.fail(task, 'UnknownActivityType', `This worker has no @Activity for ${fields.activity} on task list ${taskList}.`, fields);
-      return;
+      return this.fail(task, 'UnknownActivityType', `This worker has no @Activity for ${fields.activity} on task list ${taskList}.`, fields);
     }
     const context = new ActivityContext(
       this.swf,
@@ -107,21 +119,21 @@ export class ActivityWorker {
     try {
       const input = await decodeActivityInput(definition, task.input);
       const instance = this.container.resolve(definition.target) as Record<string, (input: unknown, context: ActivityContext) => unknown>;
-      result = await instance[definition.method](input, context);
+      const call = { ...activityTaskInfo(task, taskList, context.attempt, this.tags), kind: 'activity' as const, input, context };
+      result = await this.interceptors.activity(definition.target, call, (c) => Promise.resolve(instance[definition.method](c.input, c.context)));
     } catch (error) {
       if (context.cancelRequested && (error instanceof ActivityCancelledError || isAbort(error))) {
-        await this.respond('RespondActivityTaskCanceled', fields, () =>
+        const accepted = await this.respond('RespondActivityTaskCanceled', fields, () =>
           this.swf.send(new RespondActivityTaskCanceledCommand({ taskToken: task.taskToken, details: 'cancelled by request' })),
         );
         log.info('activity cancelled', fields);
-        return;
+        return { outcome: accepted ? 'canceled' : 'not-accepted' };
       }
       const { reason, details } = failureOf(error);
       log.warn('activity failed', { ...fields, reason });
-      await this.fail(task, reason, details, fields);
-      return;
+      return this.fail(task, reason, details, fields);
     }
-    await this.complete(task, definition, result, fields);
+    return this.complete(task, definition, result, fields);
   }
 
   private async complete(
@@ -129,36 +141,40 @@ export class ActivityWorker {
     definition: ActivityTypeDefinition,
     result: unknown,
     fields: Record<string, unknown>,
-  ): Promise<void> {
+  ): Promise<ActivityTaskReport> {
     let json: string | undefined;
     try {
       json = result === undefined ? undefined : JSON.stringify(result);
     } catch (error) {
-      await this.fail(
+      return this.fail(
         task,
         'ResultNotSerializable',
         `${definition.target.name}.${definition.method} returned a value JSON cannot encode: ${describeError(error)}`,
         fields,
       );
-      return;
     }
     if (json !== undefined && json.length > MAX_DETAILS_LENGTH) {
-      await this.fail(
+      return this.fail(
         task,
         'ResultTooLarge',
         `${definition.target.name}.${definition.method} returned ${json.length} characters of JSON; SWF allows at most ${MAX_DETAILS_LENGTH}.`,
         fields,
       );
-      return;
     }
-    await this.respond('RespondActivityTaskCompleted', fields, () =>
+    const accepted = await this.respond('RespondActivityTaskCompleted', fields, () =>
       this.swf.send(new RespondActivityTaskCompletedCommand({ taskToken: task.taskToken, result: json })),
     );
     this.options.logger.debug('activity completed', fields);
+    return { outcome: accepted ? 'completed' : 'not-accepted' };
   }
 
-  private fail(task: ActivityTask, reason: string, details: string | undefined, fields: Record<string, unknown>): Promise<void> {
-    return this.respond('RespondActivityTaskFailed', fields, () =>
+  private async fail(
+    task: ActivityTask,
+    reason: string,
+    details: string | undefined,
+    fields: Record<string, unknown>,
+  ): Promise<ActivityTaskReport> {
+    const accepted = await this.respond('RespondActivityTaskFailed', fields, () =>
       this.swf.send(
         new RespondActivityTaskFailedCommand({
           taskToken: task.taskToken,
@@ -167,14 +183,18 @@ export class ActivityWorker {
         }),
       ),
     );
+    return accepted ? { outcome: 'failed', reason: truncate(reason, MAX_REASON_LENGTH) } : { outcome: 'not-accepted' };
   }
 
-  private async respond(action: string, fields: Record<string, unknown>, send: () => Promise<unknown>): Promise<void> {
+  /** Sends a response; false when SWF did not accept it. */
+  private async respond(action: string, fields: Record<string, unknown>, send: () => Promise<unknown>): Promise<boolean> {
     try {
       await send();
+      return true;
     } catch (error) {
       // The task may have timed out meanwhile (UnknownResourceFault): SWF has moved on, so there is nothing to retry.
       this.options.logger.warn(`${action} was not accepted`, { ...fields, error: describeError(error) });
+      return false;
     }
   }
 }

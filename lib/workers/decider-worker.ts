@@ -8,6 +8,8 @@ import {
 } from '@aws-sdk/client-swf';
 import type { DependencyContainer } from 'tsyringe';
 import { ExecutionOutOfSyncError, NondeterminismError, WorkflowExecution, type DecisionResult } from '../engine';
+import { InterceptorSet } from '../interceptors/interceptor-set';
+import type { DecisionTaskReport } from '../interceptors/worker-interceptor.types';
 import type { Logger } from '../logging/logger';
 import type { TypeRegistry } from '../metadata/type-registry';
 import type { WorkflowDefinition } from '../metadata/workflow-definition';
@@ -15,6 +17,8 @@ import { MAX_DETAILS_LENGTH, MAX_REASON_LENGTH, truncate } from './limits';
 import { PollLoop, describeError } from './poll-loop';
 import { registerWorkflowType } from './register-types';
 import { ExecutionCache } from './execution-cache';
+import { ExecutionTags } from './execution-tags';
+import { decisionTaskInfo } from './task-info';
 import { Slots } from './slots';
 
 export interface DeciderWorkerOptions {
@@ -36,6 +40,8 @@ export interface DeciderWorkerOptions {
   registerTypes?: boolean;
   /** Running executions kept between decision tasks (default 1000; 0 replays every task in full). */
   cacheSize?: number;
+  /** Worker interceptors and observers (metrics, tracing) around each decision task and poll. */
+  interceptors?: InterceptorSet;
 }
 
 /** A decision task as polled: `complete` is false when only the pages newer than a kept execution were read. */
@@ -61,12 +67,16 @@ export class DeciderWorker {
     private readonly options: DeciderWorkerOptions,
   ) {
     this.cache = new ExecutionCache(options.cacheSize ?? 1000);
+    const interceptors = options.interceptors ?? InterceptorSet.none;
+    const tags = new ExecutionTags(swf, options.domain);
     this.loop = new PollLoop<PolledTask>({
       name: 'decider',
       logger: options.logger,
       slots: new Slots(options.concurrency ?? 2),
-      poll: (signal) => this.poll(signal),
-      handle: ({ task, complete }) => this.handle(task, complete),
+      poll: interceptors.observePolls('decider', options.taskList, (signal) => this.poll(signal)),
+      handle: async ({ task, complete }) => {
+        await interceptors.decisionTask(decisionTaskInfo(task, options.taskList, tags), () => this.handle(task, complete));
+      },
     });
   }
 
@@ -136,14 +146,16 @@ export class DeciderWorker {
   }
 
   /** Continues the kept execution when it can, else replays the whole history; keeps the execution while it runs. */
-  private async decide(task: DecisionTask, complete: boolean, definition: WorkflowDefinition): Promise<DecisionResult> {
+  private async decide(task: DecisionTask, complete: boolean, definition: WorkflowDefinition, report: DecisionTaskReport): Promise<DecisionResult> {
     const { workflowId = '', runId = '' } = task.workflowExecution ?? {};
     const kept = this.cache.take(runId);
     let execution = kept?.canContinue(task) ? kept : undefined;
     let input = task;
+    report.cache = execution ? 'hit' : 'miss';
     if (!execution) {
       execution = WorkflowExecution.start(definition, { workflowId, runId, container: this.container });
       if (!complete) input = await this.fullHistory(task);
+      report.eventsFetched += input === task ? 0 : (input.events?.length ?? 0);
     }
     let result: DecisionResult;
     try {
@@ -153,14 +165,17 @@ export class DeciderWorker {
       // The kept execution and SWF disagree on what came before: start over from the whole history.
       this.options.logger.warn('kept execution out of sync; replaying in full', { workflowId, runId, error: error.message });
       execution = WorkflowExecution.start(definition, { workflowId, runId, container: this.container });
+      report.cache = 'miss';
       result = await execution.decide(complete ? task : await this.fullHistory(task));
     }
+    report.eventsReplayed = result.eventsReplayed;
     if (result.status === 'open') this.cache.put(execution);
     return result;
   }
 
   /** Decides one task and responds; on errors it logs one line and leaves the task to time out. Never throws. */
-  async handle(task: DecisionTask, complete = true): Promise<void> {
+  async handle(task: DecisionTask, complete = true): Promise<DecisionTaskReport> {
+    const report: DecisionTaskReport = { outcome: 'completed', eventsFetched: task.events?.length ?? 0 };
     const { workflowId = '', runId = '' } = task.workflowExecution ?? {};
     const type = `${task.workflowType?.name} ${task.workflowType?.version}`;
     const fields = { domain: this.options.domain, taskList: this.options.taskList, workflowId, runId, workflowType: type };
@@ -177,15 +192,16 @@ export class DeciderWorker {
         ...fields,
         serves: this.registry.workflows.map((w) => `${w.name} ${w.version}`).join(', '),
       });
-      return;
+      return { ...report, outcome: 'unknown-type' };
     }
     let decisions;
     let executionContext: string | undefined;
     try {
-      ({ decisions, executionContext } = await this.decide(task, complete, definition));
+      ({ decisions, executionContext } = await this.decide(task, complete, definition, report));
     } catch (error) {
       if (error instanceof NondeterminismError && this.options.onNondeterminism === 'fail-workflow') {
         log.error('nondeterminism: failing the execution', { ...fields, error: error.message });
+        report.outcome = 'failed-workflow';
         decisions = [
           {
             decisionType: 'FailWorkflowExecution' as const,
@@ -202,14 +218,17 @@ export class DeciderWorker {
           startedEventId: task.startedEventId,
           error: describeError(error),
         });
-        return;
+        return { ...report, outcome: error instanceof NondeterminismError ? 'nondeterminism' : 'error' };
       }
     }
+    report.decisions = decisions.length;
     try {
       await this.swf.send(new RespondDecisionTaskCompletedCommand({ taskToken: task.taskToken, decisions, executionContext }));
       log.debug('decision task completed', { ...fields, decisions: decisions.map((d) => d.decisionType).join(',') });
     } catch (error) {
       log.warn('RespondDecisionTaskCompleted was not accepted', { ...fields, error: describeError(error) });
+      return { ...report, outcome: 'not-accepted' };
     }
+    return report;
   }
 }

@@ -1,0 +1,17 @@
+export { chain } from './chain';
+export type { Link } from './chain';
+export type { ClientCallInfo, ClientInterceptor } from './client-interceptor.types';
+export { InterceptorSet } from './interceptor-set';
+export type { Interceptor } from './interceptor-set';
+export type {
+  ActivityCallInfo,
+  ActivityInterceptor,
+  ActivityTaskInfo,
+  ActivityTaskReport,
+  DecisionTaskInfo,
+  DecisionTaskReport,
+  PollEvent,
+  WorkerInterceptor,
+} from './worker-interceptor.types';
+export { interceptWorkflowCall } from './workflow-call-chain';
+export type { CallerView, WorkflowCallInfo, WorkflowCallKind, WorkflowCallNext, WorkflowInterceptor } from './workflow-interceptor.types';
