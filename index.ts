@@ -5,7 +5,7 @@ assertReflectMetadata();
 export { TsflowError } from './lib/errors';
 
 // Decorators and the types of the members they declare.
-export { Activities, Activity, ChildWorkflow, Lambda, WorkerModule, Workflow } from './lib/decorators';
+export { Activities, Activity, ChildWorkflow, Lambda, UseInterceptors, WorkerModule, Workflow } from './lib/decorators';
 export type {
   ActivityCall,
   ActivityCallOf,
@@ -66,6 +66,7 @@ export type {
   Constructor,
   Duration,
   LambdaOptions,
+  InterceptorItem,
   TypeReference,
   WorkflowDefinition,
   WorkflowOptions,
@@ -102,6 +103,28 @@ export type { ActivityWorkerOptions, DeciderWorkerOptions } from './lib/workers'
 export { FlowApp, FlowFactory, LOGGER } from './lib/module';
 export type { FlowOptions, LocalLambdaFunction, LocalOptions, OnModuleDestroy, OnModuleInit } from './lib/module';
 export { ConsoleLogger } from './lib/logging';
+
+// Interceptors, and the metrics built on them.
+export type {
+  ActivityCallInfo,
+  ActivityInterceptor,
+  ActivityTaskInfo,
+  ActivityTaskReport,
+  CallerView,
+  ClientCallInfo,
+  ClientInterceptor,
+  DecisionTaskInfo,
+  DecisionTaskReport,
+  Interceptor,
+  PollEvent,
+  WorkerInterceptor,
+  WorkflowCallInfo,
+  WorkflowCallKind,
+  WorkflowCallNext,
+  WorkflowInterceptor,
+} from './lib/interceptors';
+export { WorkerMetrics, serveMetrics } from './lib/metrics';
+export type { MetricSample, MetricsOptions, MetricsServer } from './lib/metrics';
 export type { ConsoleLoggerOptions, LogFields, LogLevel, Logger } from './lib/logging';
 
 // The embedded SWF-compatible service.

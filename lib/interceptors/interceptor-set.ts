@@ -64,7 +64,9 @@ export class InterceptorSet {
   activity(target: Constructor, call: ActivityCallInfo, last: (call: ActivityCallInfo) => Promise<unknown>): Promise<unknown> {
     let own = this.perClass.get(target);
     if (!own) {
-      const interceptors = interceptorItemsOf(target).map((item) => (typeof item === 'function' ? this.build(item as Constructor<object>) : item));
+      const interceptors = interceptorItemsOf(target).map((item) =>
+        typeof item === 'function' ? this.build(item as Constructor<object>) : item,
+      );
       own = links<ActivityInterceptor, ActivityCallInfo, unknown>(interceptors, 'interceptActivity');
       this.perClass.set(target, own);
     }

@@ -105,7 +105,13 @@ export interface PollEvent {
  * ```
  */
 export interface WorkerInterceptor {
-  interceptDecisionTask?(task: DecisionTaskInfo, next: (task: DecisionTaskInfo) => Promise<DecisionTaskReport>): Promise<DecisionTaskReport>;
-  interceptActivityTask?(task: ActivityTaskInfo, next: (task: ActivityTaskInfo) => Promise<ActivityTaskReport>): Promise<ActivityTaskReport>;
+  interceptDecisionTask?(
+    task: DecisionTaskInfo,
+    next: (task: DecisionTaskInfo) => Promise<DecisionTaskReport>,
+  ): Promise<DecisionTaskReport>;
+  interceptActivityTask?(
+    task: ActivityTaskInfo,
+    next: (task: ActivityTaskInfo) => Promise<ActivityTaskReport>,
+  ): Promise<ActivityTaskReport>;
   onPoll?(event: PollEvent): void;
 }

@@ -12,6 +12,7 @@ export type {
   TypeReference,
   WorkflowOptions,
 } from './options';
+export type { InterceptorItem } from './interceptor-metadata';
 export type { Constructor } from './records';
 export { TypeRegistry } from './type-registry';
 export type { RegistrySource } from './type-registry';

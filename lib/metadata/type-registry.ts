@@ -33,7 +33,8 @@ export class TypeRegistry {
     }
     const shared = source.workflowInterceptors ?? [];
     if (shared.length > 0) {
-      for (const [k, d] of this.workflowsByType) this.workflowsByType.set(k, { ...d, interceptors: [...shared, ...(d.interceptors ?? [])] });
+      for (const [k, d] of this.workflowsByType)
+        this.workflowsByType.set(k, { ...d, interceptors: [...shared, ...(d.interceptors ?? [])] });
     }
     for (const target of source.providers ?? []) {
       const members = callMembers(target);

@@ -67,7 +67,12 @@ export class WorkerMetrics implements WorkerInterceptor {
       buckets: SECONDS,
       registers,
     });
-    this.inFlight = new Gauge({ name: 'tsflow_tasks_in_flight', help: 'Tasks being handled now, by worker.', labelNames: ['worker'], registers });
+    this.inFlight = new Gauge({
+      name: 'tsflow_tasks_in_flight',
+      help: 'Tasks being handled now, by worker.',
+      labelNames: ['worker'],
+      registers,
+    });
     this.failures = new Counter({
       name: 'tsflow_task_failures_total',
       help: 'Tasks that did not complete, by worker, type and reason (an error name, nondeterminism, unknown-type…).',
@@ -111,8 +116,16 @@ export class WorkerMetrics implements WorkerInterceptor {
     this.observe(this.pollDuration, { worker: event.worker, task_list: event.taskList, result: event.result }, event.durationMs / 1000);
   }
 
-  async interceptDecisionTask(task: DecisionTaskInfo, next: (task: DecisionTaskInfo) => Promise<DecisionTaskReport>): Promise<DecisionTaskReport> {
-    const report = await this.timed('decider', task.type, () => next(task), (r) => r.outcome);
+  async interceptDecisionTask(
+    task: DecisionTaskInfo,
+    next: (task: DecisionTaskInfo) => Promise<DecisionTaskReport>,
+  ): Promise<DecisionTaskReport> {
+    const report = await this.timed(
+      'decider',
+      task.type,
+      () => next(task),
+      (r) => r.outcome,
+    );
     if (report.outcome !== 'completed') this.count(this.failures, { worker: 'decider', type: task.type, reason: report.outcome });
     if (report.cache) {
       this.count(this.cache, { result: report.cache });
@@ -123,8 +136,16 @@ export class WorkerMetrics implements WorkerInterceptor {
     return report;
   }
 
-  async interceptActivityTask(task: ActivityTaskInfo, next: (task: ActivityTaskInfo) => Promise<ActivityTaskReport>): Promise<ActivityTaskReport> {
-    const report = await this.timed('activity', task.type, () => next(task), (r) => r.outcome);
+  async interceptActivityTask(
+    task: ActivityTaskInfo,
+    next: (task: ActivityTaskInfo) => Promise<ActivityTaskReport>,
+  ): Promise<ActivityTaskReport> {
+    const report = await this.timed(
+      'activity',
+      task.type,
+      () => next(task),
+      (r) => r.outcome,
+    );
     if (report.outcome !== 'completed') {
       const reason = report.outcome === 'failed' ? reasonLabel(report.reason) : report.outcome;
       this.count(this.failures, { worker: 'activity', type: task.type, reason });

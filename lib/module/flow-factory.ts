@@ -62,7 +62,13 @@ export class FlowFactory {
       (target) => container.resolve(target),
       `@WorkerModule interceptors of ${module.name}`,
     );
-    const config: FlowConfig = { domain: options.domain, taskList: options.taskList, identity, watchUrl: connection.watchUrl, interceptors };
+    const config: FlowConfig = {
+      domain: options.domain,
+      taskList: options.taskList,
+      identity,
+      watchUrl: connection.watchUrl,
+      interceptors,
+    };
     container.registerInstance(FLOW_CONFIG, config);
     container.register(WorkflowClient, { useClass: WorkflowClient }, { lifecycle: Lifecycle.Singleton });
     const served = interceptors.workflow.length === 0 ? registry : withWorkflowInterceptors(scanned, interceptors);

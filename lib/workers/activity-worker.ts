@@ -105,7 +105,12 @@ export class ActivityWorker {
     const definition = this.registry.findActivity({ name: task.activityType?.name ?? '', version: task.activityType?.version ?? '' });
     if (!definition) {
       log.error('activity type not served by this worker', fields);
-      return this.fail(task, 'UnknownActivityType', `This worker has no @Activity for ${fields.activity} on task list ${taskList}.`, fields);
+      return this.fail(
+        task,
+        'UnknownActivityType',
+        `This worker has no @Activity for ${fields.activity} on task list ${taskList}.`,
+        fields,
+      );
     }
     const context = new ActivityContext(
       this.swf,
@@ -120,7 +125,9 @@ export class ActivityWorker {
       const input = await decodeActivityInput(definition, task.input);
       const instance = this.container.resolve(definition.target) as Record<string, (input: unknown, context: ActivityContext) => unknown>;
       const call = { ...activityTaskInfo(task, taskList, context.attempt, this.tags), kind: 'activity' as const, input, context };
-      result = await this.interceptors.activity(definition.target, call, (c) => Promise.resolve(instance[definition.method](c.input, c.context)));
+      result = await this.interceptors.activity(definition.target, call, (c) =>
+        Promise.resolve(instance[definition.method](c.input, c.context)),
+      );
     } catch (error) {
       if (context.cancelRequested && (error instanceof ActivityCancelledError || isAbort(error))) {
         const accepted = await this.respond('RespondActivityTaskCanceled', fields, () =>

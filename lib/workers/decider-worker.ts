@@ -146,7 +146,12 @@ export class DeciderWorker {
   }
 
   /** Continues the kept execution when it can, else replays the whole history; keeps the execution while it runs. */
-  private async decide(task: DecisionTask, complete: boolean, definition: WorkflowDefinition, report: DecisionTaskReport): Promise<DecisionResult> {
+  private async decide(
+    task: DecisionTask,
+    complete: boolean,
+    definition: WorkflowDefinition,
+    report: DecisionTaskReport,
+  ): Promise<DecisionResult> {
     const { workflowId = '', runId = '' } = task.workflowExecution ?? {};
     const kept = this.cache.take(runId);
     let execution = kept?.canContinue(task) ? kept : undefined;

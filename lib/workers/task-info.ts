@@ -6,7 +6,8 @@ import type { ExecutionTags } from './execution-tags';
 export function decisionTaskInfo(task: DecisionTask, taskList: string, tags: ExecutionTags): DecisionTaskInfo {
   const execution = task.workflowExecution ?? { workflowId: undefined, runId: undefined };
   const first = task.events?.[0];
-  if (first?.eventType === 'WorkflowExecutionStarted') tags.remember(execution.runId ?? '', first.workflowExecutionStartedEventAttributes?.tagList ?? []);
+  if (first?.eventType === 'WorkflowExecutionStarted')
+    tags.remember(execution.runId ?? '', first.workflowExecutionStartedEventAttributes?.tagList ?? []);
   return {
     kind: 'decision-task',
     type: `${task.workflowType?.name}@${task.workflowType?.version}`,
