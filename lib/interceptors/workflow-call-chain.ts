@@ -38,6 +38,7 @@ export function interceptWorkflowCall(definition: WorkflowDefinition, call: Call
       runId,
       input,
       ...(options === undefined ? {} : { options: options as Record<string, unknown> }),
+      declared: call.options as Readonly<Record<string, unknown>>,
       isReplaying,
       tags,
     };

@@ -16,6 +16,8 @@ export interface WorkflowCallInfo {
   readonly input: unknown;
   /** The call options the workflow passed (second argument), if any; hand others to `next` to change them. */
   readonly options?: Readonly<Record<string, unknown>>;
+  /** The options the call's decorator declared; those in `options` override them one by one. */
+  readonly declared: Readonly<Record<string, unknown>>;
   /** True while the engine re-runs activations history already recorded. */
   readonly isReplaying: boolean;
   /** The calling execution's tags (its `WorkflowExecutionStarted` event). */
