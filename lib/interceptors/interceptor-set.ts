@@ -1,3 +1,4 @@
+import { InvalidDefinitionError } from '../metadata/definition.error';
 import { asWorkflowInterceptor, interceptorItemsOf, type InterceptorItem } from '../metadata/interceptor-metadata';
 import type { Constructor } from '../metadata/records';
 import { chain, type Link } from './chain';
@@ -18,6 +19,19 @@ import type { WorkflowInterceptor } from './workflow-interceptor.types';
 export type Interceptor = WorkflowInterceptor | ActivityInterceptor | WorkerInterceptor | ClientInterceptor;
 
 type Builder = (target: Constructor<object>) => object;
+
+const METHODS = ['interceptWorkflowCall', 'interceptActivity', 'interceptClient', 'interceptDecisionTask', 'interceptActivityTask', 'onPoll'];
+
+/** An interceptor that has none of the methods would do nothing, silently: most likely a misspelt method. */
+function checkIntercepts(interceptor: object, where: string): void {
+  const has = METHODS.some((m) => typeof (interceptor as Record<string, unknown>)[m] === 'function');
+  if (!has) {
+    throw new InvalidDefinitionError(
+      `${where}: ${interceptor?.constructor?.name ?? String(interceptor)} intercepts nothing; ` +
+        `an interceptor has at least one of ${METHODS.join(', ')}.`,
+    );
+  }
+}
 
 function links<I extends object, C, R>(interceptors: readonly object[], method: keyof I): Link<C, R>[] {
   return interceptors.flatMap((i) => {
@@ -49,6 +63,7 @@ export class InterceptorSet {
     where = '@WorkerModule interceptors',
   ) {
     const interceptors = items.map((item) => (typeof item === 'function' ? build(item as Constructor<object>) : item));
+    for (const interceptor of interceptors) checkIntercepts(interceptor, where);
     this.workflow = interceptors.flatMap((i) => asWorkflowInterceptor(i, where) ?? []);
     this.activityLinks = links<ActivityInterceptor, ActivityCallInfo, unknown>(interceptors, 'interceptActivity');
     this.decisionTaskLinks = links<WorkerInterceptor, DecisionTaskInfo, DecisionTaskReport>(interceptors, 'interceptDecisionTask');
@@ -67,6 +82,7 @@ export class InterceptorSet {
       const interceptors = interceptorItemsOf(target).map((item) =>
         typeof item === 'function' ? this.build(item as Constructor<object>) : item,
       );
+      for (const interceptor of interceptors) checkIntercepts(interceptor, `@UseInterceptors on ${target.name}`);
       own = links<ActivityInterceptor, ActivityCallInfo, unknown>(interceptors, 'interceptActivity');
       this.perClass.set(target, own);
     }

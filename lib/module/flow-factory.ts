@@ -3,8 +3,7 @@ import { SWFClient } from '@aws-sdk/client-swf';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { container as rootContainer, Lifecycle, type DependencyContainer } from 'tsyringe';
 import type { Provider } from '../decorators/worker-module.decorator';
-import { FLOW_CONFIG, type FlowConfig } from '../client/flow-config';
-import { WorkflowClient } from '../client/workflow-client';
+import type { FlowConfig } from '../client/flow-config';
 import { ConsoleLogger, type Logger } from '../logging/logger';
 import { TypeRegistry } from '../metadata/type-registry';
 import type { Constructor } from '../metadata/records';
@@ -15,10 +14,8 @@ import { InProcessLambdaInvoker, LocalSwfService, dashboardUrl } from '../local'
 import { FlowApp } from './flow-app';
 import type { FlowOptions, LocalOptions } from './flow-options';
 import { hasInit } from './lifecycle';
-import { scanModule, type ScannedModule } from './module-scanner';
-import { InterceptorSet } from '../interceptors/interceptor-set';
-import { startMetrics } from './metrics-endpoint';
-import { WorkerMetrics } from '../metrics/worker-metrics';
+import { wireInterceptors } from './interceptor-wiring';
+import { scanModule } from './module-scanner';
 
 /** The DI token of the app's logger. */
 export const LOGGER = Symbol.for('tsflow:logger');
@@ -55,24 +52,6 @@ export class FlowFactory {
     for (const provider of scanned.providers) register(container, provider);
     for (const activities of scanned.activities)
       container.register(activities, { useClass: activities }, { lifecycle: Lifecycle.Singleton });
-    const metrics = options.metrics ? await startMetrics(options.metrics, logger) : undefined;
-    if (metrics) container.registerInstance(WorkerMetrics, metrics.interceptor);
-    const interceptors = new InterceptorSet(
-      [...(metrics ? [metrics.interceptor] : []), ...(options.interceptors ?? []), ...scanned.interceptors],
-      (target) => container.resolve(target),
-      `@WorkerModule interceptors of ${module.name}`,
-    );
-    const config: FlowConfig = {
-      domain: options.domain,
-      taskList: options.taskList,
-      identity,
-      watchUrl: connection.watchUrl,
-      interceptors,
-    };
-    container.registerInstance(FLOW_CONFIG, config);
-    container.register(WorkflowClient, { useClass: WorkflowClient }, { lifecycle: Lifecycle.Singleton });
-    const served = interceptors.workflow.length === 0 ? registry : withWorkflowInterceptors(scanned, interceptors);
-
     const instances: unknown[] = [];
     const app = new FlowApp({
       container,
@@ -84,8 +63,9 @@ export class FlowFactory {
       instances,
       shutdownTimeoutMs: options.shutdownTimeoutMs ?? 30_000,
     });
-    if (metrics) app.onClose(() => void metrics.close());
     try {
+      const base = { domain: options.domain, taskList: options.taskList, identity, watchUrl: connection.watchUrl };
+      const { config, served } = await wireInterceptors(app, { scanned, registry, options, base, logger });
       if (options.local || options.registerDomain) {
         const retention = typeof options.registerDomain === 'object' ? options.registerDomain.retentionDays : undefined;
         await registerDomain(connection.swf, options.domain, retention);
@@ -202,11 +182,6 @@ async function startWorkers(
     app.attach({ decider });
     await decider.start();
   }
-}
-
-/** The registry again, with the module's workflow interceptors around every workflow's calls. */
-function withWorkflowInterceptors(scanned: ScannedModule, interceptors: InterceptorSet): TypeRegistry {
-  return new TypeRegistry({ workflows: scanned.workflows, activities: scanned.activities, workflowInterceptors: interceptors.workflow });
 }
 
 function register(container: DependencyContainer, provider: Provider): void {

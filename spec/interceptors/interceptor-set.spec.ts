@@ -169,3 +169,31 @@ describe('Interceptors in an application', () => {
     expect(watcher.polls.some((p) => p.worker === 'activity' && p.taskList === 'interceptor-spec-activities')).to.equal(true);
   });
 });
+
+describe('Interceptors given to a module', () => {
+  const create = (module: new () => unknown) =>
+    FlowFactory.create(module, { domain: 'bad', taskList: 'bad', local: true, logger: new RecordingLogger(), handleSignals: false });
+
+  it('must intercept something: a misspelt method is an error, not a silent no-op', async () => {
+    class Misspelt {
+      interceptActivty(): void {}
+    }
+    @WorkerModule({ workflows: [AddTwice], activities: [MathActivities], interceptors: [Misspelt] })
+    class MisspeltModule {}
+    const error = (await create(MisspeltModule).catch((e: unknown) => e)) as Error;
+    expect(error.message).to.equal(
+      '@WorkerModule interceptors: Misspelt intercepts nothing; an interceptor has at least one of interceptWorkflowCall, ' +
+        'interceptActivity, interceptClient, interceptDecisionTask, interceptActivityTask, onPoll.',
+    );
+  });
+
+  it('refuse a workflow interceptor that does not declare itself deterministic', async () => {
+    const sloppy = { interceptWorkflowCall: (call: unknown, next: (call: unknown) => Promise<unknown>) => next(call) };
+    @WorkerModule({ workflows: [AddTwice], activities: [MathActivities], interceptors: [sloppy] })
+    class SloppyModule {}
+    const error = (await create(SloppyModule).catch((e: unknown) => e)) as Error;
+    expect(error.message).to.match(
+      /^@WorkerModule interceptors: Object intercepts workflow calls but does not declare `deterministic: true`/,
+    );
+  });
+});

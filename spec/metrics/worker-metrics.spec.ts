@@ -140,5 +140,26 @@ describe('WorkerMetrics', () => {
     } finally {
       await other.app.close();
     }
+    const url = other.app.get(WorkerMetrics).url!;
+    expect(await fetch(url).then(() => 'open', () => 'closed'), 'the endpoint after close()').to.equal('closed');
+  });
+
+  it('says what is wrong with a metrics port it cannot use', async () => {
+    const taken = app.get(WorkerMetrics).url!.split(':')[2].split('/')[0];
+    const create = (port: number) =>
+      FlowFactory.create(MeteredModule, {
+        domain: 'm',
+        taskList: 'm',
+        local: true,
+        logger: new RecordingLogger(),
+        handleSignals: false,
+        metrics: { port },
+      });
+    expect(((await create(-1).catch((e: unknown) => e)) as Error).message).to.equal(
+      'metrics.port must be a whole number from 0 to 65535 (0 picks a free port), got -1.',
+    );
+    expect(((await create(Number(taken)).catch((e: unknown) => e)) as Error).message).to.equal(
+      `The metrics endpoint could not listen on 127.0.0.1:${taken} (EADDRINUSE); choose another metrics.port, or 0 for a free one.`,
+    );
   });
 });

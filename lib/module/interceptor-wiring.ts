@@ -1,0 +1,50 @@
+import { Lifecycle } from 'tsyringe';
+import { FLOW_CONFIG, type FlowConfig } from '../client/flow-config';
+import { WorkflowClient } from '../client/workflow-client';
+import { InterceptorSet } from '../interceptors/interceptor-set';
+import type { Logger } from '../logging/logger';
+import { TypeRegistry } from '../metadata/type-registry';
+import { WorkerMetrics } from '../metrics/worker-metrics';
+import type { FlowApp } from './flow-app';
+import type { FlowOptions } from './flow-options';
+import { startMetrics } from './metrics-endpoint';
+import type { ScannedModule } from './module-scanner';
+
+interface WiringInput {
+  scanned: ScannedModule;
+  /** The registry as validated at the start of bootstrap. */
+  registry: TypeRegistry;
+  options: FlowOptions;
+  base: Omit<FlowConfig, 'interceptors'>;
+  logger: Logger;
+}
+
+/**
+ * Builds the app's interceptors (metrics first, then the options', then the module's; classes resolved from
+ * its container), registers the client's config with them, and returns the registry its workers serve.
+ */
+export async function wireInterceptors(
+  app: FlowApp,
+  { scanned, registry, options, base, logger }: WiringInput,
+): Promise<{ config: FlowConfig; served: TypeRegistry }> {
+  const container = app.container;
+  const metrics = options.metrics ? await startMetrics(options.metrics, logger) : undefined;
+  if (metrics) {
+    app.onClose(() => void metrics.close());
+    container.registerInstance(WorkerMetrics, metrics.interceptor);
+  }
+  const interceptors = new InterceptorSet(
+    [...(metrics ? [metrics.interceptor] : []), ...(options.interceptors ?? []), ...scanned.interceptors],
+    (target) => container.resolve(target),
+    '@WorkerModule interceptors',
+  );
+  const config: FlowConfig = { ...base, interceptors };
+  container.registerInstance(FLOW_CONFIG, config);
+  container.register(WorkflowClient, { useClass: WorkflowClient }, { lifecycle: Lifecycle.Singleton });
+  return { config, served: interceptors.workflow.length === 0 ? registry : withWorkflowInterceptors(scanned, interceptors) };
+}
+
+/** The registry again, with the module's workflow interceptors around every workflow's calls. */
+function withWorkflowInterceptors(scanned: ScannedModule, interceptors: InterceptorSet): TypeRegistry {
+  return new TypeRegistry({ workflows: scanned.workflows, activities: scanned.activities, workflowInterceptors: interceptors.workflow });
+}
