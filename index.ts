@@ -86,7 +86,15 @@ export {
   WorkflowHandle,
   formatTimeline,
 } from './lib/client';
-export type { CloseStatus, ListOptions, ResultOptions, StartOptions, TimelineOptions } from './lib/client';
+export type {
+  ClientCallInfo,
+  ClientInterceptor,
+  CloseStatus,
+  ListOptions,
+  ResultOptions,
+  StartOptions,
+  TimelineOptions,
+} from './lib/client';
 
 // Workers and the application around them.
 export {
@@ -111,8 +119,6 @@ export type {
   ActivityTaskInfo,
   ActivityTaskReport,
   CallerView,
-  ClientCallInfo,
-  ClientInterceptor,
   DecisionTaskInfo,
   DecisionTaskReport,
   Interceptor,

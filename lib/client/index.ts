@@ -8,6 +8,7 @@ export {
   WorkflowExecutionTerminatedError,
   WorkflowExecutionTimedOutError,
 } from './client.errors';
+export type { ClientCallInfo, ClientInterceptor } from './client-interceptor.types';
 export { FLOW_CONFIG } from './flow-config';
 export type { FlowConfig } from './flow-config';
 export type { CloseStatus, ListOptions } from './list-executions';

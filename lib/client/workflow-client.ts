@@ -16,7 +16,8 @@ import { describeWorkflow } from '../metadata/workflow-definition';
 import type { ChildPolicy, Duration, TypeReference } from '../metadata/options';
 import type { Constructor } from '../metadata/records';
 import type { InputOf, OutputOf } from '../decorators/call.types';
-import { InterceptorSet } from '../interceptors/interceptor-set';
+import { chain } from '../interceptors/chain';
+import type { ClientCallInfo } from './client-interceptor.types';
 import { FLOW_CONFIG, type FlowConfig } from './flow-config';
 import { encodePayload } from './payload';
 import { swfCall } from './swf-call';
@@ -55,8 +56,10 @@ export class WorkflowClient {
     @inject(FLOW_CONFIG) readonly config: FlowConfig,
   ) {}
 
-  private get interceptors(): InterceptorSet {
-    return this.config.interceptors ?? InterceptorSet.none;
+  /** Runs one call through the config's client interceptors. */
+  private intercepted<R>(call: ClientCallInfo, send: (call: ClientCallInfo) => Promise<R>): Promise<R> {
+    const links = (this.config.interceptors ?? []).map((i) => i.interceptClient.bind(i));
+    return chain(links, send as (call: ClientCallInfo) => Promise<unknown>)(call) as Promise<R>;
   }
 
   get domain(): string {
@@ -73,7 +76,7 @@ export class WorkflowClient {
     const defaults = definition?.options ?? {};
     const workflowId = startOptions.workflowId ?? `${type.name}-${randomUUID()}`;
     const call = { kind: 'start', type: `${type.name}@${type.version}`, workflowId, input, options: startOptions } as const;
-    const runId = await this.interceptors.client<string | undefined>(call, async (intercepted) => {
+    const runId = await this.intercepted<string | undefined>(call, async (intercepted) => {
       const { input, options } = intercepted as typeof call;
       const encoded = encodePayload(input, `The input of ${type.name}`);
       const started = await swfCall('StartWorkflowExecution', `of ${type.name} ${type.version} as ${workflowId}`, () =>
@@ -105,7 +108,7 @@ export class WorkflowClient {
 
   async signal(workflowId: string, signalName: string, signalInput?: unknown, runId?: string): Promise<void> {
     const call = { kind: 'signal', workflowId, runId, signalName, input: signalInput } as const;
-    await this.interceptors.client(call, (intercepted) => {
+    await this.intercepted(call, (intercepted) => {
       const { input } = intercepted as typeof call;
       const encoded = encodePayload(input, `The input of signal '${signalName}'`);
       return swfCall('SignalWorkflowExecution', `'${signalName}' to ${workflowId}`, () =>
@@ -124,7 +127,7 @@ export class WorkflowClient {
 
   /** Requests cancellation; the workflow decides how to close (SWF `RequestCancelWorkflowExecution`). */
   async cancel(workflowId: string, runId?: string): Promise<void> {
-    await this.interceptors.client({ kind: 'cancel', workflowId, runId }, () =>
+    await this.intercepted({ kind: 'cancel', workflowId, runId }, () =>
       swfCall('RequestCancelWorkflowExecution', `of ${workflowId}`, () =>
         this.swf.send(new RequestCancelWorkflowExecutionCommand({ domain: this.domain, workflowId, runId })),
       ),
@@ -136,7 +139,7 @@ export class WorkflowClient {
     options: { runId?: string; reason?: string; details?: string; childPolicy?: ChildPolicy } = {},
   ): Promise<void> {
     const call = { kind: 'terminate', workflowId, runId: options.runId, reason: options.reason } as const;
-    await this.interceptors.client(call, () =>
+    await this.intercepted(call, () =>
       swfCall('TerminateWorkflowExecution', `of ${workflowId}`, () =>
         this.swf.send(
           new TerminateWorkflowExecutionCommand({

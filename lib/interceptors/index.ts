@@ -1,6 +1,5 @@
 export { chain } from './chain';
 export type { Link } from './chain';
-export type { ClientCallInfo, ClientInterceptor } from './client-interceptor.types';
 export { InterceptorSet } from './interceptor-set';
 export type { Interceptor } from './interceptor-set';
 export type {

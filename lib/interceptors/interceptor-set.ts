@@ -2,7 +2,7 @@ import { InvalidDefinitionError } from '../metadata/definition.error';
 import { asWorkflowInterceptor, interceptorItemsOf, type InterceptorItem } from '../metadata/interceptor-metadata';
 import type { Constructor } from '../metadata/records';
 import { chain, type Link } from './chain';
-import type { ClientCallInfo, ClientInterceptor } from './client-interceptor.types';
+import type { ClientInterceptor } from '../client/client-interceptor.types';
 import type {
   ActivityCallInfo,
   ActivityInterceptor,
@@ -20,7 +20,14 @@ export type Interceptor = WorkflowInterceptor | ActivityInterceptor | WorkerInte
 
 type Builder = (target: Constructor<object>) => object;
 
-const METHODS = ['interceptWorkflowCall', 'interceptActivity', 'interceptClient', 'interceptDecisionTask', 'interceptActivityTask', 'onPoll'];
+const METHODS = [
+  'interceptWorkflowCall',
+  'interceptActivity',
+  'interceptClient',
+  'interceptDecisionTask',
+  'interceptActivityTask',
+  'onPoll',
+];
 
 /** An interceptor that has none of the methods would do nothing, silently: most likely a misspelt method. */
 function checkIntercepts(interceptor: object, where: string): void {
@@ -53,7 +60,8 @@ export class InterceptorSet {
   private readonly activityLinks: Link<ActivityCallInfo, unknown>[];
   private readonly decisionTaskLinks: Link<DecisionTaskInfo, DecisionTaskReport>[];
   private readonly activityTaskLinks: Link<ActivityTaskInfo, ActivityTaskReport>[];
-  private readonly clientLinks: Link<ClientCallInfo, unknown>[];
+  /** The interceptors of `WorkflowClient` calls, for the client's config. */
+  readonly client: readonly ClientInterceptor[];
   private readonly pollObservers: ((event: PollEvent) => void)[];
   private readonly perClass = new Map<Constructor, Link<ActivityCallInfo, unknown>[]>();
 
@@ -68,7 +76,7 @@ export class InterceptorSet {
     this.activityLinks = links<ActivityInterceptor, ActivityCallInfo, unknown>(interceptors, 'interceptActivity');
     this.decisionTaskLinks = links<WorkerInterceptor, DecisionTaskInfo, DecisionTaskReport>(interceptors, 'interceptDecisionTask');
     this.activityTaskLinks = links<WorkerInterceptor, ActivityTaskInfo, ActivityTaskReport>(interceptors, 'interceptActivityTask');
-    this.clientLinks = links<ClientInterceptor, ClientCallInfo, unknown>(interceptors, 'interceptClient');
+    this.client = interceptors.filter((i): i is ClientInterceptor => typeof (i as ClientInterceptor).interceptClient === 'function');
     this.pollObservers = interceptors.flatMap((i) => {
       const fn = (i as WorkerInterceptor).onPoll;
       return typeof fn === 'function' ? [fn.bind(i)] : [];
@@ -95,10 +103,6 @@ export class InterceptorSet {
 
   activityTask(task: ActivityTaskInfo, last: (task: ActivityTaskInfo) => Promise<ActivityTaskReport>): Promise<ActivityTaskReport> {
     return chain(this.activityTaskLinks, last)(task);
-  }
-
-  client<R>(call: ClientCallInfo, last: (call: ClientCallInfo) => Promise<R>): Promise<R> {
-    return chain(this.clientLinks, last as (call: ClientCallInfo) => Promise<unknown>)(call) as Promise<R>;
   }
 
   /** Wraps a worker's poll so that each one, as it ends, is reported to the `onPoll` observers. */

@@ -15,6 +15,7 @@ import { FlowApp } from './flow-app';
 import type { FlowOptions, LocalOptions } from './flow-options';
 import { hasInit } from './lifecycle';
 import { wireInterceptors } from './interceptor-wiring';
+import { InterceptorSet } from '../interceptors/interceptor-set';
 import { scanModule } from './module-scanner';
 
 /** The DI token of the app's logger. */
@@ -162,7 +163,7 @@ async function startWorkers(
       identity: config.identity,
       concurrency: options.activityConcurrency,
       logger,
-      interceptors: config.interceptors,
+      interceptors: container.resolve(InterceptorSet),
     });
     app.attach({ activityWorker });
     activityWorker.start();
@@ -177,7 +178,7 @@ async function startWorkers(
       cacheSize: options.deciderCacheSize,
       onNondeterminism: options.onNondeterminism,
       watchUrl: config.watchUrl,
-      interceptors: config.interceptors,
+      interceptors: container.resolve(InterceptorSet),
     });
     app.attach({ decider });
     await decider.start();

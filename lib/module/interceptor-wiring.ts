@@ -21,7 +21,8 @@ interface WiringInput {
 
 /**
  * Builds the app's interceptors (metrics first, then the options', then the module's; classes resolved from
- * its container), registers the client's config with them, and returns the registry its workers serve.
+ * its container), registers them and the client's config with its client interceptors, and returns the
+ * registry its workers serve.
  */
 export async function wireInterceptors(
   app: FlowApp,
@@ -38,7 +39,9 @@ export async function wireInterceptors(
     (target) => container.resolve(target),
     '@WorkerModule interceptors',
   );
-  const config: FlowConfig = { ...base, interceptors };
+  // The workers take them from the container.
+  container.registerInstance(InterceptorSet, interceptors);
+  const config: FlowConfig = { ...base, interceptors: interceptors.client };
   container.registerInstance(FLOW_CONFIG, config);
   container.register(WorkflowClient, { useClass: WorkflowClient }, { lifecycle: Lifecycle.Singleton });
   return { config, served: interceptors.workflow.length === 0 ? registry : withWorkflowInterceptors(scanned, interceptors) };

@@ -1,5 +1,5 @@
 import { SpanKind, SpanStatusCode, context, trace, type Attributes, type Span, type Tracer } from '@opentelemetry/api';
-import type { ClientCallInfo, ClientInterceptor } from '../interceptors/client-interceptor.types';
+import type { ClientCallInfo, ClientInterceptor } from '../client/client-interceptor.types';
 import type {
   ActivityCallInfo,
   ActivityInterceptor,

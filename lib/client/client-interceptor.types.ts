@@ -1,4 +1,4 @@
-import type { StartOptions } from '../client/workflow-client';
+import type { StartOptions } from './workflow-client';
 
 /** A `WorkflowClient` call, as a client interceptor sees it. */
 export type ClientCallInfo =
