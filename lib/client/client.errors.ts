@@ -85,7 +85,7 @@ export class SwfRequestError extends TsflowError {
 }
 
 /** Input or a result that is not JSON SWF can carry. */
-export class PayloadError extends TsflowError {}
+export { PayloadError } from '../swf/payload.errors';
 
 export function describeExecution(execution: ExecutionRef): string {
   return where(execution);

@@ -19,7 +19,7 @@ import type { InputOf, OutputOf } from '../decorators/call.types';
 import { chain } from '../interceptors/chain';
 import type { ClientCallInfo } from './client-interceptor.types';
 import { FLOW_CONFIG, type FlowConfig } from './flow-config';
-import { encodePayload } from './payload';
+import { encodePayload, formatDuration } from '../swf';
 import { swfCall } from './swf-call';
 import { WorkflowHandle } from './workflow-handle';
 import { listExecutions, type ListOptions } from './list-executions';
@@ -87,8 +87,8 @@ export class WorkflowClient {
             workflowType: type,
             input: encoded,
             taskList: { name: options.taskList ?? defaults.defaultTaskList ?? this.config.taskList },
-            executionStartToCloseTimeout: seconds(options.executionStartToCloseTimeout),
-            taskStartToCloseTimeout: seconds(options.taskStartToCloseTimeout),
+            executionStartToCloseTimeout: formatDuration(options.executionStartToCloseTimeout),
+            taskStartToCloseTimeout: formatDuration(options.taskStartToCloseTimeout),
             childPolicy: options.childPolicy,
             lambdaRole: options.lambdaRole ?? defaults.defaultLambdaRole,
             tagList: options.tagList,
@@ -187,8 +187,4 @@ export class WorkflowClient {
   async list(options: ListOptions = {}): Promise<WorkflowExecutionInfo[]> {
     return listExecutions(this.swf, this.domain, options);
   }
-}
-
-function seconds(value: Duration | undefined): string | undefined {
-  return value === undefined ? undefined : String(value);
 }

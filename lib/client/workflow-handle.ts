@@ -3,7 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { ChildPolicy } from '../metadata/options';
 import { ResultTimeoutError } from './client.errors';
 import { closeOutcome } from './close-event';
-import { decodePayload } from './payload';
+import { decodePayload } from '../swf';
 import { swfCall } from './swf-call';
 import type { WorkflowClient } from './workflow-client';
 

@@ -13,10 +13,11 @@ import { CallCanceller } from './call-canceller';
 import { SideEffectFailure } from './call-failures';
 import { childWorkflowId } from './child-id';
 import type { Command, CommandKind } from './command';
-import { compact, duration } from './compact';
+import { compact } from './compact';
+import { formatDuration as duration } from '../swf';
 import { Deferred } from './deferred';
-import { MAX_PAYLOAD_LENGTH, truncate } from './limits';
-import { decodePayload, encodePayload } from './payload';
+import { MAX_PAYLOAD_LENGTH, truncate } from '../swf';
+import { decodePayload, encodePayload } from '../swf';
 import type { ReplayState } from './replay-state';
 
 /** A timer's future: settles when the timer fires; `cancel()` takes it back (`CancelTimer`). */
@@ -182,7 +183,10 @@ export class CallScheduler {
       });
     }
     // The first run gets the value back from its JSON too, so it sees exactly what replays will see.
-    const recorded = (decodePayload(details) ?? {}) as { value?: unknown; error?: { name: string; message: string; stack?: string } };
+    const recorded = (decodePayload(details, `The marker ${name}`) ?? {}) as {
+      value?: unknown;
+      error?: { name: string; message: string; stack?: string };
+    };
     if (recorded.error) {
       const { name: errorName, message, stack } = recorded.error;
       this.state.reject(future, new SideEffectFailure(errorName, message, stack, { callId: name, eventId: 0 }));

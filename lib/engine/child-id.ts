@@ -1,4 +1,4 @@
-import { MAX_ID_LENGTH } from './limits';
+import { MAX_ID_LENGTH } from '../swf';
 
 /**
  * A child's workflow id: unique across the domain because the parent's id is,

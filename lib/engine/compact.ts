@@ -4,8 +4,3 @@ export function compact<T extends object>(value: T): T {
   for (const key in value) if (value[key] !== undefined) out[key] = value[key];
   return out as T;
 }
-
-/** SWF takes durations as strings of seconds; 'NONE' passes through. */
-export function duration(value: number | 'NONE' | undefined): string | undefined {
-  return value === undefined ? undefined : String(value);
-}

@@ -1,6 +1,6 @@
 import type { Decision } from '@aws-sdk/client-swf';
-import { MAX_PAYLOAD_LENGTH, MAX_REASON_LENGTH, truncate } from './limits';
-import { encodePayload } from './payload';
+import { MAX_PAYLOAD_LENGTH, MAX_REASON_LENGTH, truncate } from '../swf';
+import { encodePayload } from '../swf';
 import { WorkflowFailed } from './workflow-failed.error';
 
 /** `FailWorkflowExecution` with SWF's limits applied: reason ≤ 256, details ≤ 32,768, cut visibly. */
@@ -40,7 +40,7 @@ export function errorDecision(error: unknown): Decision {
 export function invalidInputDecision(input: string, error: unknown): Decision {
   return failDecision(
     'InvalidInput: the workflow input is not valid JSON',
-    `${(error as Error).message}. The input starts with ${JSON.stringify(input.slice(0, 200))}; start the execution with JSON input.`,
+    `${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message}. The input starts with ${JSON.stringify(input.slice(0, 200))}; start the execution with JSON input.`,
   );
 }
 

@@ -1,5 +1,5 @@
 import type { Decision } from '@aws-sdk/client-swf';
-import { MAX_DECISIONS_PER_RESPONSE } from './limits';
+import { MAX_DECISIONS_PER_RESPONSE } from '../swf';
 import type { ReplayState } from './replay-state';
 
 export interface Response {

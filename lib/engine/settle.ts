@@ -1,6 +1,6 @@
 import type { Command } from './command';
 import { ResultDecodingFailure, type CallOrigin } from './call-failures';
-import { decodePayload } from './payload';
+import { decodePayload } from '../swf';
 import type { ReplayState } from './replay-state';
 
 /** Settles the command's future with a result event's JSON, or with a failure when it is not JSON. */
@@ -8,9 +8,9 @@ export function settleResult(state: ReplayState, command: Command | undefined, e
   if (!command) return;
   let value: unknown;
   try {
-    value = decodePayload(result);
+    value = decodePayload(result, `The result of ${command.id}`);
   } catch (error) {
-    state.reject(command.future, new ResultDecodingFailure(result ?? '', origin(command, eventId), error));
+    state.reject(command.future, new ResultDecodingFailure(result ?? '', origin(command, eventId), (error as Error).cause ?? error));
     return;
   }
   state.resolve(command.future, value);

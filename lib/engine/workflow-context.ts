@@ -1,7 +1,7 @@
 import { TsflowError } from '../errors/tsflow.error';
 import type { CallScheduler, TimerFuture } from './call-scheduler';
-import { MAX_PAYLOAD_LENGTH } from './limits';
-import { PayloadTooLargeError } from './payload-too-large.error';
+import { MAX_PAYLOAD_LENGTH } from '../swf';
+import { PayloadTooLargeError } from '../swf';
 import type { ReplayState } from './replay-state';
 import { WaitTimeout } from './wait-timeout.error';
 import { flatten, waitFor, type FutureArgs, type WaitOutcome } from './wait-condition';

@@ -10,7 +10,7 @@ import { ExecutionOutOfSyncError } from './execution-sync.error';
 import { toDate, type DecisionTaskInput, type HistoryEventInput } from './history.types';
 import { cancelDecision, completeDecision, errorDecision, invalidInputDecision } from './outcome';
 import { CancelledFailure } from './call-failures';
-import { decodePayload } from './payload';
+import { decodePayload } from '../swf';
 import { untilQuiescent } from './quiescence';
 import { ReplayState } from './replay-state';
 import { buildResponse } from './response';
@@ -197,7 +197,7 @@ export class WorkflowExecution {
       throw new TsflowError(`The history of run ${this.runId} does not begin with WorkflowExecutionStarted; pass the whole history.`);
     this.runStarted = true;
     try {
-      this.input = decodePayload(started.input);
+      this.input = decodePayload(started.input, 'The workflow input');
     } catch (error) {
       this.state.outcome = invalidInputDecision(started.input ?? '', error);
       return;

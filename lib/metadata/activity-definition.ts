@@ -4,7 +4,7 @@ import { checkInjectable } from './injectable-check';
 import { messages } from './messages';
 import type { ActivitiesOptions, ActivityOptions, Duration } from './options';
 import type { ActivityMethodRecord, CallRecord, Constructor } from './records';
-import { MAX_VERSION_LENGTH, descriptionProblem, durationProblem, nameProblem, priorityProblem } from './swf-constraints';
+import { MAX_VERSION_LENGTH, descriptionProblem, durationProblem, nameProblem, priorityProblem } from '../swf';
 
 /** One activity type: its SWF identity, its registration defaults, and the method that implements it. */
 export interface ActivityTypeDefinition {

@@ -2,7 +2,8 @@
  * Options as the decorators record them. Durations are whole seconds; `'NONE'`
  * is SWF's "no limit" where SWF allows it.
  */
-export type Duration = number | 'NONE';
+export type { Duration } from '../swf/durations';
+import type { Duration } from '../swf/durations';
 
 export type ChildPolicy = 'TERMINATE' | 'REQUEST_CANCEL' | 'ABANDON';
 

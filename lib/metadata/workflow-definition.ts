@@ -17,7 +17,7 @@ import {
   nameProblem,
   priorityProblem,
   roleProblem,
-} from './swf-constraints';
+} from '../swf';
 
 /** A workflow type as the engine and the workers use it: validated, references resolved. */
 export interface WorkflowDefinition {

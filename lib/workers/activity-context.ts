@@ -1,6 +1,6 @@
 import { RecordActivityTaskHeartbeatCommand, type ActivityType, type SWFClient, type WorkflowExecution } from '@aws-sdk/client-swf';
 import { TsflowError } from '../errors/tsflow.error';
-import { MAX_DETAILS_LENGTH } from './limits';
+import { MAX_PAYLOAD_LENGTH as MAX_DETAILS_LENGTH } from '../swf';
 
 /** Thrown by `heartbeat()` once SWF has asked for the activity to be cancelled. */
 export class ActivityCancelledError extends TsflowError {

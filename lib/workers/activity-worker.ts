@@ -14,7 +14,13 @@ import { InterceptorSet } from '../interceptors/interceptor-set';
 import type { ActivityTaskReport } from '../interceptors/worker-interceptor.types';
 import { ActivityCancelledError, ActivityContext } from './activity-context';
 import { ActivityInputValidationError, decodeActivityInput } from './activity-input';
-import { MAX_DETAILS_LENGTH, MAX_REASON_LENGTH, truncate } from './limits';
+import {
+  encodePayload,
+  MAX_PAYLOAD_LENGTH as MAX_DETAILS_LENGTH,
+  MAX_REASON_LENGTH,
+  PayloadTooLargeError,
+  truncateOptional as truncate,
+} from '../swf';
 import { PollLoop, describeError } from './poll-loop';
 import { Slots } from './slots';
 import { ExecutionTags } from './execution-tags';
@@ -151,22 +157,10 @@ export class ActivityWorker {
   ): Promise<ActivityTaskReport> {
     let json: string | undefined;
     try {
-      json = result === undefined ? undefined : JSON.stringify(result);
+      json = encodePayload(result, `The result of ${definition.target.name}.${definition.method}`);
     } catch (error) {
-      return this.fail(
-        task,
-        'ResultNotSerializable',
-        `${definition.target.name}.${definition.method} returned a value JSON cannot encode: ${describeError(error)}`,
-        fields,
-      );
-    }
-    if (json !== undefined && json.length > MAX_DETAILS_LENGTH) {
-      return this.fail(
-        task,
-        'ResultTooLarge',
-        `${definition.target.name}.${definition.method} returned ${json.length} characters of JSON; SWF allows at most ${MAX_DETAILS_LENGTH}.`,
-        fields,
-      );
+      const reason = error instanceof PayloadTooLargeError ? 'ResultTooLarge' : 'ResultNotSerializable';
+      return this.fail(task, reason, (error as Error).message, fields);
     }
     const accepted = await this.respond('RespondActivityTaskCompleted', fields, () =>
       this.swf.send(new RespondActivityTaskCompletedCommand({ taskToken: task.taskToken, result: json })),

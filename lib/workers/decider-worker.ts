@@ -13,7 +13,7 @@ import type { DecisionTaskReport } from '../interceptors/worker-interceptor.type
 import type { Logger } from '../logging/logger';
 import type { TypeRegistry } from '../metadata/type-registry';
 import type { WorkflowDefinition } from '../metadata/workflow-definition';
-import { MAX_DETAILS_LENGTH, MAX_REASON_LENGTH, truncate } from './limits';
+import { MAX_PAYLOAD_LENGTH as MAX_DETAILS_LENGTH, MAX_REASON_LENGTH, truncateOptional as truncate } from '../swf';
 import { PollLoop, describeError } from './poll-loop';
 import { registerWorkflowType } from './register-types';
 import { ExecutionCache } from './execution-cache';

@@ -124,7 +124,9 @@ for (const transport of TRANSPORTS) {
     it('refuses input SWF could not carry, before calling SWF', async () => {
       const error = await client.start(Echo, 'y'.repeat(40_000)).catch((e: unknown) => e);
       expect(error).to.be.instanceOf(PayloadError);
-      expect((error as Error).message).to.equal('The input of Echo is 40002 characters of JSON; SWF allows at most 32768.');
+      expect((error as Error).message).to.equal(
+        'The input of Echo is 40002 characters of JSON; SWF accepts at most 32768. Pass a reference (e.g. an S3 key) instead of the data.',
+      );
     });
 
     it("wraps SWF's faults with the action and what it was for", async () => {

@@ -36,6 +36,7 @@ describe('lib/engine purity', () => {
         const allowed =
           from.startsWith('./') ||
           from === '../metadata' ||
+          from === '../swf' ||
           from.startsWith('../errors/') ||
           from === 'tsyringe' ||
           from === '../interceptors/workflow-call-chain' ||

@@ -141,7 +141,13 @@ describe('WorkerMetrics', () => {
       await other.app.close();
     }
     const url = other.app.get(WorkerMetrics).url!;
-    expect(await fetch(url).then(() => 'open', () => 'closed'), 'the endpoint after close()').to.equal('closed');
+    expect(
+      await fetch(url).then(
+        () => 'open',
+        () => 'closed',
+      ),
+      'the endpoint after close()',
+    ).to.equal('closed');
   });
 
   it('says what is wrong with a metrics port it cannot use', async () => {

@@ -184,7 +184,9 @@ describe('ActivityWorker', () => {
     const events = await waitFor(execution, 'ActivityTaskFailed');
     const failed = events.find((e) => e.eventType === 'ActivityTaskFailed')!.activityTaskFailedEventAttributes!;
     expect(failed.reason).to.equal('ResultTooLarge');
-    expect(failed.details).to.equal('SpecActivities.huge returned 40002 characters of JSON; SWF allows at most 32768.');
+    expect(failed.details).to.equal(
+      'The result of SpecActivities.huge is 40002 characters of JSON; SWF accepts at most 32768. Pass a reference (e.g. an S3 key) instead of the data.',
+    );
   });
 
   it('runs no more tasks at once than its concurrency', async () => {

@@ -1,4 +1,5 @@
 import { InvokeCommand, LambdaClient, ResourceNotFoundException, type LambdaClientConfig } from '@aws-sdk/client-lambda';
+import { MAX_PAYLOAD_LENGTH } from '../../swf/limits';
 import { UnknownLambdaFunctionError, type LambdaInvocation, type LambdaInvoker, type LambdaResult } from './lambda-invoker';
 
 export interface AwsLambdaInvokerOptions {
@@ -9,7 +10,7 @@ export interface AwsLambdaInvokerOptions {
 }
 
 const MAX_REASON = 256;
-const MAX_DETAILS = 32_768;
+const MAX_DETAILS = MAX_PAYLOAD_LENGTH;
 
 /**
  * Runs Lambda tasks through the Lambda Invoke API (any endpoint: AWS, or a

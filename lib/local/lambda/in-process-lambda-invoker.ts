@@ -1,4 +1,6 @@
 import { type LambdaInvocation, type LambdaInvoker, type LambdaResult, UnknownLambdaFunctionError } from './lambda-invoker';
+import { MAX_PAYLOAD_LENGTH, MAX_REASON_LENGTH } from '../../swf/limits';
+import { truncate, truncateOptional } from '../../swf/truncate';
 
 /** A function run in place of a Lambda: receives the decoded input, returns a JSON-encodable result. */
 export type InProcessLambdaFunction = (input: unknown) => unknown | Promise<unknown>;
@@ -39,7 +41,11 @@ export class InProcessLambdaInvoker implements LambdaInvoker {
       return { ok: true, result: JSON.stringify(value ?? null) };
     } catch (error) {
       const e = error instanceof Error ? error : new Error(String(error));
-      return { ok: false, reason: `${e.name}: ${e.message}`.slice(0, 256), details: e.stack?.slice(0, 32768) };
+      return {
+        ok: false,
+        reason: truncate(`${e.name}: ${e.message}`, MAX_REASON_LENGTH),
+        details: truncateOptional(e.stack, MAX_PAYLOAD_LENGTH),
+      };
     }
   }
 }

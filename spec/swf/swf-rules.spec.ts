@@ -28,7 +28,7 @@ function workflowError(name: string, version: string, options?: WorkflowOptions)
   throw new Error('expected an InvalidDefinitionError');
 }
 
-describe("SWF's rules, checked when the registry is built", () => {
+describe("SWF's rules (lib/swf), checked when the registry is built", () => {
   it('rejects names longer than 256 characters', () => {
     expect(workflowError('x'.repeat(257), '1')).to.equal(
       '@Workflow Subject: the workflow type name is 257 characters long; SWF allows at most 256',
@@ -50,10 +50,25 @@ describe("SWF's rules, checked when the registry is built", () => {
     });
   }
 
-  it("rejects the literal 'arn' in a name", () => {
-    expect(workflowError('warning', '1')).to.equal(
-      "@Workflow Subject: the workflow type name 'warning' contains the literal 'arn', which SWF forbids",
+  it("rejects the name 'arn' itself, as SWF does", () => {
+    expect(workflowError('arn', '1')).to.equal(
+      "@Workflow Subject: the workflow type name is the literal 'arn', which SWF forbids as a name",
     );
+  });
+
+  it("accepts names that merely contain 'arn' (Learning, warnCustomer)", () => {
+    @Workflow('Learning', '1')
+    class Learning {
+      async run(): Promise<void> {}
+    }
+    @Activities({ version: '1' })
+    class OrderActivities {
+      @Activity()
+      async warnCustomer(): Promise<void> {}
+    }
+    const registry = new TypeRegistry({ workflows: [Learning], activities: [OrderActivities] });
+    expect(registry.workflows.map((w) => w.name)).to.deep.equal(['Learning']);
+    expect(registry.activities.map((a) => a.name)).to.deep.equal(['OrderActivities.warnCustomer']);
   });
 
   it('rejects leading or trailing whitespace', () => {
