@@ -12,5 +12,6 @@ export type {
   PollEvent,
   WorkerInterceptor,
 } from './worker-interceptor.types';
+export { LoggingInterceptor } from './logging-interceptor';
 export { interceptWorkflowCall } from './workflow-call-chain';
 export type { CallerView, WorkflowCallInfo, WorkflowCallKind, WorkflowCallNext, WorkflowInterceptor } from './workflow-interceptor.types';
