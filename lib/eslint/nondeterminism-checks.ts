@@ -70,6 +70,8 @@ export function checkCall(sourceCode: SourceCode, node: ESTree.CallExpression): 
     if (property === 'now' && isNamespace(sourceCode, object, 'performance', PERF_MODULE))
       return { node, messageId: 'clock', data: { what } };
     if (property === 'random' && isNamespace(sourceCode, object, 'Math')) return { node, messageId: 'random', data: { what } };
+    if ((property === 'hrtime' || property === 'uptime') && isNamespace(sourceCode, object, 'process'))
+      return { node, messageId: 'clock', data: { what } };
     if (RANDOM_CRYPTO.has(property) && isNamespace(sourceCode, object, 'crypto', CRYPTO_MODULE))
       return { node, messageId: 'random', data: { what } };
     if (MUTATORS.has(property)) return moduleStateWrite(sourceCode, callee, node);
@@ -79,6 +81,8 @@ export function checkCall(sourceCode: SourceCode, node: ESTree.CallExpression): 
   const origin = originOf(sourceCode, callee);
   const what = `${callee.name}()`;
   if (origin.kind === 'global') {
+    // `Date()` called without `new` is the current time as a string.
+    if (callee.name === 'Date') return { node, messageId: 'clock', data: { what } };
     if (TIMERS.has(callee.name)) return { node, messageId: 'timer', data: { what } };
     if (callee.name === 'fetch') return { node, messageId: 'io', data: { what } };
   }

@@ -67,6 +67,12 @@ describe('tsflow/deterministic-workflow', () => {
         code: workflow('return new Date();'),
         errors: [error('clock', { what: 'new Date()' })],
       },
+      { name: 'flags Date() called as a function', code: workflow('return Date();'), errors: [error('clock', { what: 'Date()' })] },
+      {
+        name: 'flags process.hrtime() and process.uptime()',
+        code: workflow('return [process.hrtime(), process.uptime()];'),
+        errors: [error('clock', { what: 'process.hrtime()' }), error('clock', { what: 'process.uptime()' })],
+      },
       {
         name: 'flags performance.now()',
         code: workflow('return performance.now();'),
