@@ -129,7 +129,7 @@ export type {
   WorkflowCallNext,
   WorkflowInterceptor,
 } from './lib/interceptors';
-export { LoggingInterceptor } from './lib/interceptors';
+export { InterceptorSet, LoggingInterceptor } from './lib/interceptors';
 export { WorkerMetrics, serveMetrics } from './lib/metrics';
 export type { MetricSample, MetricsOptions, MetricsServer } from './lib/metrics';
 export type { ConsoleLoggerOptions, LogFields, LogLevel, Logger } from './lib/logging';

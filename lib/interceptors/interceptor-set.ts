@@ -49,9 +49,16 @@ function links<I extends object, C, R>(interceptors: readonly object[], method: 
 
 /**
  * An application's interceptors, sorted by what they intercept, with the
- * chains the workers and the client run. Classes are built once by `build`
- * (the app's container); per-class ones (`@UseInterceptors` on an
- * `@Activities` class) run inside the module's.
+ * chains the workers run. Classes are built once by `build` (the app's
+ * container); per-class ones (`@UseInterceptors` on an `@Activities` class)
+ * run inside the module's. `FlowFactory` makes one; build your own to give
+ * to a `DeciderWorker` or `ActivityWorker` you construct yourself.
+ *
+ * @example
+ * ```ts
+ * const interceptors = new InterceptorSet([new WorkerMetrics()]);
+ * const worker = new ActivityWorker(swf, registry, container, { domain, taskLists, identity, logger, interceptors });
+ * ```
  */
 export class InterceptorSet {
   static readonly none = new InterceptorSet([]);
