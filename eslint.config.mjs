@@ -47,6 +47,10 @@ export default tseslint.config(
               ],
               message: 'lib/engine is pure: it must not import the I/O layers.',
             },
+            {
+              group: ['tsyringe'],
+              message: 'lib/engine builds workflows through the WorkflowFactory the workers pass in, not a DI container.',
+            },
             { group: ['@aws-sdk/*'], allowTypeImports: true, message: "lib/engine may use the AWS SDK's types only (import type)." },
             {
               group: ['node:*', 'fs', 'http', 'https', 'net', 'dgram', 'child_process', 'timers', 'crypto'],

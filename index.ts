@@ -54,6 +54,7 @@ export type {
   RecordedHistory,
   ReplayHistoryOptions,
   TimerFuture,
+  WorkflowFactory,
 } from './lib/engine';
 export type {
   ActivitiesOptions,
@@ -74,9 +75,11 @@ export type {
 
 // Starting and watching executions.
 export {
+  ActivityCompletion,
   PayloadError,
   ResultTimeoutError,
   SwfRequestError,
+  UnknownActivityTaskError,
   WorkflowClient,
   WorkflowExecutionCanceledError,
   WorkflowExecutionError,
@@ -103,9 +106,11 @@ export {
   ActivityInputDecodeError,
   ActivityInputValidationError,
   ActivityWorker,
+  CompleteLater,
   DeciderWorker,
   REGISTRATION_DEFAULTS,
   TypeDeprecatedError,
+  containerWorkflowFactory,
 } from './lib/workers';
 export type { ActivityWorkerOptions, DeciderWorkerOptions } from './lib/workers';
 export { FlowApp, FlowFactory, LOGGER } from './lib/module';

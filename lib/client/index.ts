@@ -1,3 +1,4 @@
+export { ActivityCompletion } from './activity-completion';
 export {
   PayloadError,
   ResultTimeoutError,
@@ -14,6 +15,7 @@ export type { FlowConfig } from './flow-config';
 export type { CloseStatus, ListOptions } from './list-executions';
 export { WorkflowClient } from './workflow-client';
 export type { StartOptions } from './workflow-client';
+export { UnknownActivityTaskError } from './unknown-activity-task.error';
 export { WorkflowHandle } from './workflow-handle';
 export type { ResultOptions } from './workflow-handle';
 export { formatTimeline } from './timeline';

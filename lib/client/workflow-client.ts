@@ -17,6 +17,7 @@ import type { ChildPolicy, Duration, TypeReference } from '../metadata/options';
 import type { Constructor } from '../metadata/records';
 import type { InputOf, OutputOf } from '../decorators/call.types';
 import { chain } from '../interceptors/chain';
+import { ActivityCompletion } from './activity-completion';
 import type { ClientCallInfo } from './client-interceptor.types';
 import { FLOW_CONFIG, type FlowConfig } from './flow-config';
 import { encodePayload, formatDuration } from '../swf';
@@ -123,6 +124,20 @@ export class WorkflowClient {
         ),
       );
     });
+  }
+
+  /**
+   * Finishes an activity task left open with `context.completeLater()`, from any
+   * process holding its token: `.complete(result)`, `.fail(reason, details)`,
+   * `.reportCancelled(details)`, `.heartbeat(details)`.
+   *
+   * @example
+   * ```ts
+   * await client.activityCompletion(taskToken).complete({ approved: true });
+   * ```
+   */
+  activityCompletion(taskToken: string): ActivityCompletion {
+    return new ActivityCompletion(this.swf, taskToken);
   }
 
   /** Requests cancellation; the workflow decides how to close (SWF `RequestCancelWorkflowExecution`). */

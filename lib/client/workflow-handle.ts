@@ -3,7 +3,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { ChildPolicy } from '../metadata/options';
 import { ResultTimeoutError } from './client.errors';
 import { closeOutcome } from './close-event';
+import { signalNameOf } from '../metadata/signal-name';
 import { decodePayload } from '../swf';
+import { publishedState } from './published-state';
 import { swfCall } from './swf-call';
 import type { WorkflowClient } from './workflow-client';
 
@@ -55,8 +57,38 @@ export class WorkflowHandle<O = unknown> {
     }
   }
 
-  signal(signalName: string, input?: unknown): Promise<void> {
+  /**
+   * Sends a signal (SWF `SignalWorkflowExecution`) with `input` as JSON. Given the
+   * workflow's signal method instead of a name, the name comes from its
+   * `@Signal` (or is the method's name) and the compiler checks `input` against
+   * the method's parameter.
+   *
+   * @example
+   * ```ts
+   * await handle.signal(Approval.prototype.onApprove, { by: 'ana' }); // typed by onApprove(input: Approver)
+   * await handle.signal('approve', { by: 'ana' });                     // the same signal, untyped
+   * ```
+   */
+  signal<A extends [input?: unknown]>(method: (...input: A) => unknown, ...input: A): Promise<void>;
+  signal(signalName: string, input?: unknown): Promise<void>;
+  signal(target: string | ((input?: unknown) => unknown), input?: unknown): Promise<void> {
+    const signalName = typeof target === 'string' ? target : signalNameOf(target);
     return this.client.signal(this.workflowId, signalName, input, this.runId);
+  }
+
+  /**
+   * The state the workflow published last (`executionContext`, from `DescribeWorkflowExecution`'s
+   * `latestExecutionContext`), decoded from JSON; `undefined` before it published any.
+   * Rejects with `PayloadError` when the published text is not JSON.
+   *
+   * @example
+   * ```ts
+   * const progress = await handle.state<{ approved: boolean }>();
+   * ```
+   */
+  async state<T = unknown>(): Promise<T | undefined> {
+    const runId = this.runId ?? (await this.currentRunId());
+    return publishedState<T>(await this.client.describe(this.workflowId, runId), { workflowId: this.workflowId, runId });
   }
 
   cancel(): Promise<void> {

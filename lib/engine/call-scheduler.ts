@@ -1,4 +1,3 @@
-import type { Decision, DecisionType } from '@aws-sdk/client-swf';
 import type { ChildWorkflowCallOptions } from '../decorators/call.types';
 import type {
   ActivityCallDefinition,
@@ -9,16 +8,14 @@ import type {
 } from '../metadata';
 import { TsflowError } from '../errors/tsflow.error';
 import type { CallerView } from '../interceptors/workflow-interceptor.types';
-import { CallCanceller } from './call-canceller';
+import { encodePayload, formatDuration, formatPriority } from '../swf';
 import { SideEffectFailure } from './call-failures';
 import { childWorkflowId } from './child-id';
-import type { Command, CommandKind } from './command';
+import { ActivityCommand, ChildCommand, LambdaCommand, MarkerCommand, TimerCommand, type CallCommand } from './commands';
 import { compact } from './compact';
-import { formatDuration as duration } from '../swf';
 import { Deferred } from './deferred';
-import { MAX_PAYLOAD_LENGTH, truncate } from '../swf';
-import { decodePayload, encodePayload } from '../swf';
 import type { ReplayState } from './replay-state';
+import { recordSideEffect, type RecordedSideEffect } from './side-effect';
 
 /** A timer's future: settles when the timer fires; `cancel()` takes it back (`CancelTimer`). */
 export type TimerFuture = Promise<void> & {
@@ -32,22 +29,13 @@ export type TimerFuture = Promise<void> & {
 type CallFuture = Promise<unknown> & { cancel(): void };
 
 /**
- * Turns workflow calls into commands: the next id of the kind, the SWF
- * decision, and the future the workflow awaits. Futures are marked so that `any`
- * and the timed waits can read when each settled.
+ * Turns workflow calls into commands: the next id of the kind, the command
+ * that builds its decisions, and the future the workflow awaits. A call whose
+ * input SWF could not carry rejects at once (the workflow may catch it); calls
+ * made after the workflow reached its outcome are never sent and never settle.
  */
 export class CallScheduler {
-  private readonly canceller: CallCanceller;
-
-  constructor(private readonly state: ReplayState) {
-    this.canceller = new CallCanceller(state);
-    state.onCancelRequested = (eventId) => this.canceller.cancelAll(eventId);
-  }
-
-  /** Once the activation's events are applied, before the workflow runs: see `CallCanceller.beforeActivation`. */
-  beforeActivation(): void {
-    this.canceller.beforeActivation();
-  }
+  constructor(private readonly state: ReplayState) {}
 
   /** Who is calling, for workflow call interceptors: read at each call. */
   get caller(): CallerView {
@@ -55,31 +43,13 @@ export class CallScheduler {
     return { workflowId, runId, isReplaying: this.state.replaying, tags: this.state.started?.tagList ?? [] };
   }
 
-  deferredOf(future: object): Deferred<unknown> | undefined {
-    return Deferred.of(future);
-  }
-
   lambda(call: LambdaCallDefinition, input: unknown, options?: LambdaOptions): Promise<unknown> {
     const id = `lambda${this.state.nextSequence('lambda')}`;
     const timeout = options?.startToCloseTimeout ?? call.options.startToCloseTimeout;
-    // SWF cannot cancel a Lambda function: its future has no cancel().
-    return this.issue(
-      'lambda',
-      'ScheduleLambdaFunction',
-      call.functionName,
-      id,
-      `Lambda ${call.functionName} (${id})`,
-      input,
-      (encoded) => ({
-        decisionType: 'ScheduleLambdaFunction',
-        scheduleLambdaFunctionDecisionAttributes: compact({
-          id,
-          name: call.functionName,
-          input: encoded,
-          startToCloseTimeout: duration(timeout),
-        }),
-      }),
-    ).promise;
+    return this.issue(`Lambda ${call.functionName} (${id})`, input, (encoded, future) => {
+      const attributes = compact({ name: call.functionName, input: encoded, startToCloseTimeout: formatDuration(timeout) });
+      return new LambdaCommand(id, call.functionName, attributes, future, this.state);
+    }).promise;
   }
 
   activity(call: ActivityCallDefinition, input: unknown, overrides?: ActivityCallOptions): CallFuture {
@@ -87,25 +57,18 @@ export class CallScheduler {
     const o = { ...call.options, ...overrides };
     const { name, version } = call.activityType;
     return this.cancellable(
-      'activity',
-      'ScheduleActivityTask',
-      `${name}@${version}`,
-      id,
-      `activity ${name}@${version} (${id})`,
-      input,
-      (encoded) => ({
-        decisionType: 'ScheduleActivityTask',
-        scheduleActivityTaskDecisionAttributes: compact({
+      this.issue(`activity ${name}@${version} (${id})`, input, (encoded, future) => {
+        const attributes = compact({
           activityType: { name, version },
-          activityId: id,
           input: encoded,
           taskList: o.taskList === undefined ? undefined : { name: o.taskList },
-          scheduleToStartTimeout: duration(o.scheduleToStartTimeout),
-          startToCloseTimeout: duration(o.startToCloseTimeout),
-          scheduleToCloseTimeout: duration(o.scheduleToCloseTimeout),
-          heartbeatTimeout: duration(o.heartbeatTimeout),
-          taskPriority: o.taskPriority === undefined ? undefined : String(o.taskPriority),
-        }),
+          scheduleToStartTimeout: formatDuration(o.scheduleToStartTimeout),
+          startToCloseTimeout: formatDuration(o.startToCloseTimeout),
+          scheduleToCloseTimeout: formatDuration(o.scheduleToCloseTimeout),
+          heartbeatTimeout: formatDuration(o.heartbeatTimeout),
+          taskPriority: formatPriority(o.taskPriority),
+        });
+        return new ActivityCommand(id, `${name}@${version}`, attributes, future, this.state);
       }),
     );
   }
@@ -116,27 +79,20 @@ export class CallScheduler {
     const id = o.workflowId ?? childWorkflowId(this.state.identity.workflowId, sequence);
     const { name, version } = call.workflowType;
     return this.cancellable(
-      'child',
-      'StartChildWorkflowExecution',
-      `${name}@${version}`,
-      id,
-      `child workflow ${name}@${version} (${id})`,
-      input,
-      (encoded) => ({
-        decisionType: 'StartChildWorkflowExecution',
-        startChildWorkflowExecutionDecisionAttributes: compact({
+      this.issue(`child workflow ${name}@${version} (${id})`, input, (encoded, future) => {
+        const attributes = compact({
           workflowType: { name, version },
-          workflowId: id,
           input: encoded,
           taskList: o.taskList === undefined ? undefined : { name: o.taskList },
-          executionStartToCloseTimeout: duration(o.executionStartToCloseTimeout),
-          taskStartToCloseTimeout: duration(o.taskStartToCloseTimeout),
+          executionStartToCloseTimeout: formatDuration(o.executionStartToCloseTimeout),
+          taskStartToCloseTimeout: formatDuration(o.taskStartToCloseTimeout),
           childPolicy: o.childPolicy,
           // A child runs its Lambdas with the parent's role unless told otherwise, as SWF does not pass it on.
           lambdaRole: o.lambdaRole ?? this.state.started?.lambdaRole,
           tagList: o.tagList,
-          taskPriority: o.taskPriority === undefined ? undefined : String(o.taskPriority),
-        }),
+          taskPriority: formatPriority(o.taskPriority),
+        });
+        return new ChildCommand(id, `${name}@${version}`, attributes, future, this.state);
       }),
     );
   }
@@ -144,15 +100,7 @@ export class CallScheduler {
   timer(seconds: number): TimerFuture {
     const id = `timer${this.state.nextSequence('timer')}`;
     const future = new Deferred<unknown>();
-    const command: Command = {
-      kind: 'timer',
-      decisionType: 'StartTimer',
-      label: '',
-      id,
-      decision: { decisionType: 'StartTimer', startTimerDecisionAttributes: { timerId: id, startToFireTimeout: String(seconds) } },
-      state: 'unsent',
-      future,
-    };
+    const command = new TimerCommand(id, String(seconds), future, this.state);
     if (!Number.isInteger(seconds) || seconds < 0) {
       this.state.reject(
         future,
@@ -163,7 +111,7 @@ export class CallScheduler {
     }
     const timer = future.promise as TimerFuture;
     Object.defineProperty(timer, 'timerId', { get: () => command.id });
-    Object.defineProperty(timer, 'cancel', { value: () => this.canceller.cancelTimer(command) });
+    Object.defineProperty(timer, 'cancel', { value: () => this.state.cancellation.cancelTimer(command) });
     return timer;
   }
 
@@ -171,22 +119,15 @@ export class CallScheduler {
   sideEffect<T>(fn: () => T): Promise<T> {
     const name = `sideEffect${this.state.nextSequence('side-effect')}`;
     const future = new Deferred<unknown>();
-    const details = this.state.markers.has(name) ? this.state.markers.get(name) : runOnce(fn);
-    if (!this.state.finished) {
-      this.state.add({
-        kind: 'marker',
-        decisionType: 'RecordMarker',
-        label: name,
-        id: name,
-        decision: { decisionType: 'RecordMarker', recordMarkerDecisionAttributes: compact({ markerName: name, details }) },
-        state: 'unsent',
-      });
-    }
+    const details = this.state.markers.has(name) ? this.state.markers.get(name) : recordSideEffect(fn);
+    if (!this.state.finished) this.state.add(new MarkerCommand(name, details));
     // The first run gets the value back from its JSON too, so it sees exactly what replays will see.
-    const recorded = (decodePayload(details, `The marker ${name}`) ?? {}) as {
-      value?: unknown;
-      error?: { name: string; message: string; stack?: string };
-    };
+    let recorded: RecordedSideEffect;
+    try {
+      recorded = (JSON.parse(details ?? '{}') ?? {}) as RecordedSideEffect;
+    } catch (error) {
+      recorded = { error: { name: 'InvalidMarker', message: `The marker ${name} is not JSON: ${(error as Error).message}` } };
+    }
     if (recorded.error) {
       const { name: errorName, message, stack } = recorded.error;
       this.state.reject(future, new SideEffectFailure(errorName, message, stack, { callId: name, eventId: 0 }));
@@ -196,21 +137,17 @@ export class CallScheduler {
     return future.promise as Promise<T>;
   }
 
-  private cancellable(...args: Parameters<CallScheduler['issue']>): CallFuture {
-    const { promise, command } = this.issue(...args);
-    Object.defineProperty(promise, 'cancel', { value: () => command && this.canceller.cancelCall(command) });
+  private cancellable(issued: { promise: Promise<unknown>; command?: CallCommand }): CallFuture {
+    const { promise, command } = issued;
+    Object.defineProperty(promise, 'cancel', { value: () => command && this.state.cancellation.cancelCall(command) });
     return promise as CallFuture;
   }
 
   private issue(
-    kind: CommandKind,
-    decisionType: DecisionType,
-    label: string,
-    id: string,
     what: string,
     input: unknown,
-    build: (encoded: string | undefined) => Decision,
-  ): { promise: Promise<unknown>; command?: Command } {
+    build: (encoded: string | undefined, future: Deferred<unknown>) => CallCommand,
+  ): { promise: Promise<unknown>; command?: CallCommand } {
     const future = new Deferred<unknown>();
     let encoded: string | undefined;
     try {
@@ -220,29 +157,9 @@ export class CallScheduler {
       this.state.reject(future, error);
       return { promise: future.promise };
     }
-    // After the workflow finished, further calls are never sent and never settle.
     if (this.state.finished) return { promise: future.promise };
-    const command: Command = { kind, decisionType, label, id, decision: build(encoded), state: 'unsent', future };
+    const command = build(encoded, future);
     this.state.add(command);
     return { promise: future.promise, command };
-  }
-}
-
-function runOnce(fn: () => unknown): string {
-  try {
-    const value = fn();
-    if (value !== null && typeof (value as { then?: unknown })?.then === 'function') {
-      throw new TsflowError(
-        'sideEffect takes a synchronous function; its value is recorded before the workflow goes on. Await outside of it.',
-      );
-    }
-    const text = JSON.stringify({ value });
-    if (text.length > MAX_PAYLOAD_LENGTH) {
-      throw new TsflowError(`The side effect's value is ${text.length} characters of JSON; a marker holds at most ${MAX_PAYLOAD_LENGTH}.`);
-    }
-    return text;
-  } catch (error) {
-    const e = error instanceof Error ? error : new Error(String(error));
-    return JSON.stringify({ error: { name: e.name, message: truncate(e.message, 4_096), stack: truncate(e.stack ?? '', 16_384) } });
   }
 }

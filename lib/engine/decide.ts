@@ -1,12 +1,8 @@
-import type { DependencyContainer } from 'tsyringe';
 import { describeWorkflow, type Constructor } from '../metadata';
 import type { DecisionTaskInput } from './history.types';
-import { WorkflowExecution, type DecisionResult } from './workflow-execution';
+import { WorkflowExecution, type DecisionResult, type ExecutionOptions } from './workflow-execution';
 
-export interface DecideOptions {
-  /** The DI container the workflow is built from (a child container per execution). */
-  readonly container?: DependencyContainer;
-}
+export type DecideOptions = Pick<ExecutionOptions, 'createWorkflow' | 'onStuck'>;
 
 /**
  * Replays a decision task's whole history through `workflowClass` and returns
@@ -16,15 +12,15 @@ export interface DecideOptions {
  * @example
  * ```ts
  * const task = await pollAllPages(swf, { domain, taskList });
- * const { decisions, executionContext } = await decide(StringTransformer, task, { container });
+ * const { decisions, executionContext } = await decide(StringTransformer, task);
  * await swf.respondDecisionTaskCompleted({ taskToken: task.taskToken, decisions, executionContext });
  * ```
  */
 export function decide(workflowClass: Constructor, decisionTask: DecisionTaskInput, options: DecideOptions = {}): Promise<DecisionResult> {
   const execution = WorkflowExecution.start(describeWorkflow(workflowClass), {
+    ...options,
     workflowId: decisionTask.workflowExecution?.workflowId ?? '',
     runId: decisionTask.workflowExecution?.runId ?? '',
-    container: options.container,
   });
   return execution.decide(decisionTask);
 }

@@ -3,21 +3,31 @@ import { TsflowError } from '../errors/tsflow.error';
 /** One decision as the nondeterminism check compares it: kind, then type or name, then id. */
 export interface DecisionSummary {
   readonly decisionType: string;
-  /** Activity or workflow type `name@version`, Lambda function or marker name; empty for timers. */
+  /** Activity or workflow type `name@version`, Lambda function, marker or signal name; empty for timers. */
   readonly label: string;
   readonly id?: string;
 }
 
-export interface NondeterminismDetails {
-  readonly workflowType: string;
-  readonly runId: string;
-  readonly eventId: number;
-  readonly recorded?: DecisionSummary;
-  readonly produced?: DecisionSummary;
-}
+/** What a `NondeterminismError` carries (see its fields). */
+export type NondeterminismDetails = Pick<
+  NondeterminismError,
+  'workflowType' | 'runId' | 'eventId' | 'decisionTaskCompletedEventId' | 'recorded' | 'produced'
+>;
 
 const show = (d: DecisionSummary | undefined): string =>
   d ? `${d.decisionType}${d.label ? ` ${d.label}` : ''}${d.id ? ` (id ${d.id})` : ''}` : 'nothing';
+
+function where(d: NondeterminismDetails): string {
+  const completed = d.decisionTaskCompletedEventId;
+  if (!completed) return `at event ${d.eventId}`;
+  if (completed === d.eventId) return `at event ${d.eventId} (the decisions of DecisionTaskCompleted ${completed})`;
+  return `at event ${d.eventId} (a decision of DecisionTaskCompleted ${completed})`;
+}
+
+function recorded(d: NondeterminismDetails): string {
+  if (d.recorded) return show(d.recorded);
+  return d.decisionTaskCompletedEventId ? 'no further decision there' : 'nothing';
+}
 
 /**
  * Replay produced a decision that differs from the one history recorded: the
@@ -25,23 +35,23 @@ const show = (d: DecisionSummary | undefined): string =>
  * already running (or it does something nondeterministic).
  */
 export class NondeterminismError extends TsflowError {
-  readonly workflowType: string;
-  readonly runId: string;
-  readonly eventId: number;
-  readonly recorded?: DecisionSummary;
-  readonly produced?: DecisionSummary;
+  declare readonly workflowType: string;
+  declare readonly runId: string;
+  /** The event where replay and history part: the record that differs, or the `DecisionTaskCompleted` whose records ran out. */
+  declare readonly eventId: number;
+  /** The `DecisionTaskCompleted` whose decisions are compared (0 when the record came before any). */
+  declare readonly decisionTaskCompletedEventId?: number;
+  declare readonly recorded?: DecisionSummary;
+  declare readonly produced?: DecisionSummary;
 
   constructor(details: NondeterminismDetails) {
     super(
-      `Nondeterminism in workflow ${details.workflowType}, run ${details.runId}, at event ${details.eventId}: ` +
-        `history recorded ${show(details.recorded)} but the workflow now produces ${show(details.produced)}. ` +
+      `Nondeterminism in workflow ${details.workflowType}, run ${details.runId}, ${where(details)}: ` +
+        `history recorded ${recorded(details)} but the workflow now produces ${show(details.produced)}. ` +
         'The workflow code changed in a way that running executions cannot follow, or it depends on something ' +
-        'other than its input and history (time, randomness, I/O). Deploy such changes as a new workflow version.',
+        'other than its input and history (time, randomness, I/O). Deploy such changes as a new workflow version, ' +
+        'or branch on this.flow.patched().',
     );
-    this.workflowType = details.workflowType;
-    this.runId = details.runId;
-    this.eventId = details.eventId;
-    this.recorded = details.recorded;
-    this.produced = details.produced;
+    Object.assign(this, details);
   }
 }

@@ -1,5 +1,6 @@
 import type { Decision } from '@aws-sdk/client-swf';
 import { MAX_PAYLOAD_LENGTH, MAX_REASON_LENGTH, truncate } from '../swf';
+import { describeThrown } from '../errors/thrown-value';
 import { encodePayload } from '../swf';
 import { WorkflowFailed } from './workflow-failed.error';
 
@@ -29,11 +30,15 @@ export function completeDecision(workflowType: string, result: unknown): Decisio
   };
 }
 
-/** `run` threw: `WorkflowFailed` gives its own reason and details; anything else its name, message and stack. */
+/**
+ * `run` threw: `WorkflowFailed` gives its own reason and details; an Error its name, message and stack;
+ * anything else (a Symbol, `Object.create(null)`, an object whose `toString` throws) is described without
+ * ever throwing, since this runs inside a rejection handler.
+ */
 export function errorDecision(error: unknown): Decision {
   if (error instanceof WorkflowFailed) return failDecision(error.reason, error.details);
-  if (error instanceof Error) return failDecision(`${error.name}: ${error.message}`, error.stack ?? error.message);
-  return failDecision(`Error: ${String(error)}`, String(error));
+  const { name, message, stack, json } = describeThrown(error);
+  return failDecision(`${name}: ${message}`, stack ?? json ?? message);
 }
 
 /** Input that is not JSON: the execution fails once, without running the workflow. */

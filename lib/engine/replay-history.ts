@@ -1,13 +1,11 @@
-import type { DependencyContainer } from 'tsyringe';
 import { describeWorkflow, type Constructor } from '../metadata';
 import type { HistoryEventInput } from './history.types';
-import { WorkflowExecution, type DecisionResult } from './workflow-execution';
+import { WorkflowExecution, type DecisionResult, type ExecutionOptions } from './workflow-execution';
 
 /** A history as `GetWorkflowExecutionHistory` returns it (all pages merged), or just its events. */
 export type RecordedHistory = readonly HistoryEventInput[] | { readonly events?: readonly HistoryEventInput[] };
 
-export interface ReplayHistoryOptions {
-  readonly container?: DependencyContainer;
+export interface ReplayHistoryOptions extends Pick<ExecutionOptions, 'createWorkflow' | 'onStuck'> {
   /** Shown in errors; recorded histories do not carry them. */
   readonly workflowId?: string;
   readonly runId?: string;
@@ -35,9 +33,9 @@ export function replayHistory(
     ? (history as readonly HistoryEventInput[])
     : ((history as { events?: readonly HistoryEventInput[] }).events ?? []);
   const execution = WorkflowExecution.start(describeWorkflow(workflowClass), {
+    ...options,
     workflowId: options.workflowId ?? 'replayed-workflow',
     runId: options.runId ?? 'replayed-run',
-    container: options.container,
   });
   return execution.decide({ events }, { replayOnly: true });
 }

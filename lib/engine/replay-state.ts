@@ -1,7 +1,11 @@
 import type { Decision, DecisionType } from '@aws-sdk/client-swf';
-import { adoptId, type Command, type CommandKind } from './command';
+import { Cancellation } from './cancellation';
+import { CallCommand, OutcomeCommand, TimerCommand, type Command, type Settler } from './commands';
 import type { Deferred } from './deferred';
-import { NondeterminismError, type DecisionSummary } from './nondeterminism.error';
+import { HistoryReferenceError } from './history-reference.error';
+import { NondeterminismError } from './nondeterminism.error';
+import { Outbox, type DecisionMismatch, type Outgoing } from './outbox';
+import { planResponse } from './response';
 
 /** What `WorkflowExecutionStarted` told the execution about itself. */
 export interface StartedInfo {
@@ -17,158 +21,132 @@ export interface ExecutionIdentity {
   readonly runId: string;
 }
 
-/** Timer ids of the zero-second timers that carry a response over SWF's 100-decision limit. */
+/** Timer ids of the zero-second timers that carry a response over SWF's 100-decision or 1 MB limit. */
 export const CONTINUE_TIMER_PREFIX = 'tsflow-continue-';
 
 /**
- * The pure state machine of one execution, in the manner of Temporal's workflow
- * internals: a sequence number per command kind, the commands in call order
- * (the queue SWF's decisions are taken from), and the commands by the event id
- * that history gave them, so that each completion event finds its future in O(1).
- *
- * Matching rule: the decisions recorded after a `DecisionTaskCompleted` must
- * equal, in order, the oldest commands not yet recorded (same decision type and
- * type/name). Commands that history has not recorded yet stay queued and go out
- * with the next response; that is how a response over 100 decisions continues,
- * and what SWF's own record shows when a decider sent fewer decisions than its
- * workflow made.
+ * The pure state of one execution, in the manner of Temporal's workflow
+ * internals: a sequence number per command kind, the commands SWF runs by the
+ * event id history gave them (so each later event finds its command in O(1)),
+ * the outbox drained once per activation, and the settlement counter that
+ * orders futures by event.
  */
-export class ReplayState {
+export class ReplayState implements Settler {
   started?: StartedInfo;
   replaying = true;
   now = new Date(0);
-  outcome?: Decision;
-  outcomeRecorded = false;
   /** History shows the execution closed (completed, failed, terminated, timed out, …). */
   closed = false;
   /** `WorkflowExecutionCancelRequested` was applied. */
   cancelRequested = false;
-  /** Set by the scheduler: settles what the workflow waits for when cancellation is requested. */
-  onCancelRequested?: (eventId: number) => void;
+  /** The closing decision the workflow reached, once it did. */
+  outcome?: OutcomeCommand;
+  /** The last call the workflow made, for the message when it waits on nothing. */
+  lastCall?: Command;
   readonly markers = new Map<string, string | undefined>();
+  readonly cancellation: Cancellation;
 
-  private readonly queue: Command[] = [];
-  private head = 0;
-  private readonly byEventId = new Map<number, Command>();
+  private readonly outbox = new Outbox();
+  private readonly byEvent = new Map<number, CallCommand>();
+  private readonly live = new Set<CallCommand>();
   private readonly sequences = new Map<string, number>();
   private settlements = 0;
   private continueTimers = 0;
 
-  constructor(readonly identity: ExecutionIdentity) {}
+  constructor(readonly identity: ExecutionIdentity) {
+    this.cancellation = new Cancellation(this);
+  }
 
   get finished(): boolean {
     return this.outcome !== undefined;
   }
 
-  nextSequence(kind: CommandKind | 'side-effect'): number {
+  nextSequence(kind: string): number {
     const next = (this.sequences.get(kind) ?? 0) + 1;
     this.sequences.set(kind, next);
     return next;
   }
 
+  /** A new command: its start decision joins the outbox, and its future is watched until it settles. */
   add(command: Command): void {
-    this.queue.push(command);
+    this.outbox.add(command, 'start');
+    this.lastCall = command;
+    if (command.future) this.live.add(command as CallCommand);
   }
 
-  /** Takes back a command that was never sent (e.g. a timer cancelled before SWF heard of it). */
-  drop(command: Command): boolean {
-    if (command.state !== 'unsent') return false;
-    command.state = 'dropped';
-    return true;
+  /** A cancel decision for a command SWF runs. */
+  addCancel(command: Command): void {
+    this.outbox.add(command, 'cancel');
   }
 
-  /** Commands waiting for SWF to record them, in call order. */
-  unsent(): Command[] {
-    const out: Command[] = [];
-    for (let i = this.head; i < this.queue.length; i++) if (this.queue[i].state === 'unsent') out.push(this.queue[i]);
+  /** The workflow reached its outcome; later calls are never sent. */
+  finish(decision: Decision): void {
+    if (this.outcome) return;
+    this.outcome = new OutcomeCommand(decision);
+    this.outbox.add(this.outcome, 'start');
+  }
+
+  /** SWF refused the outcome (new events arrived): the next activation sends it again. */
+  resendOutcome(refused: OutcomeCommand, cause: string): void {
+    refused.refused(cause);
+    this.outcome = new OutcomeCommand(refused.decision());
+    this.outbox.add(this.outcome, 'start');
+  }
+
+  /** `DecisionTaskCompleted`: the records that follow must be the last concluded activation's decisions. */
+  openWindow(eventId: number): void {
+    this.throwIf(this.outbox.open(eventId));
+  }
+
+  /** Before an activation runs: every decision of the previous one must have been recorded. */
+  closeWindow(): void {
+    this.throwIf(this.outbox.close());
+  }
+
+  /** Matches a record (`…Scheduled`, `TimerStarted`, …) to the decision sent at its place; indexes call commands by it. */
+  match(eventId: number, decisionType: DecisionType, label: string | undefined, id: string | undefined): Outgoing {
+    const matched = this.outbox.match({ eventId, decisionType, label, id });
+    if (!('command' in matched)) throw this.mismatch(matched);
+    if (matched.action === 'start' && matched.command instanceof CallCommand) this.byEvent.set(eventId, matched.command);
+    return matched;
+  }
+
+  /** The call whose record is event `eventId` (a `scheduledEventId`, `initiatedEventId` or `startedEventId`). */
+  at<T extends CallCommand>(eventId: number | undefined, referrer: number, type: abstract new (...args: never[]) => T): T {
+    const command = eventId === undefined ? undefined : this.byEvent.get(eventId);
+    if (!(command instanceof type)) throw new HistoryReferenceError(this.identity, referrer, eventId, type.name);
+    return command;
+  }
+
+  /** The call closed: no later event refers to it. */
+  forget(eventId: number | undefined): void {
+    if (eventId !== undefined) this.byEvent.delete(eventId);
+  }
+
+  /** Calls whose futures have not settled, in creation order. */
+  pendingCalls(): CallCommand[] {
+    const out: CallCommand[] = [];
+    for (const command of this.live) {
+      if (command.pending) out.push(command);
+      else this.live.delete(command);
+    }
     return out;
   }
 
-  nextContinueTimerId(): string {
-    return `${CONTINUE_TIMER_PREFIX}${this.continueTimers + 1}`;
-  }
-
-  /** A recorded continue timer (recognised by its id) consumes no command; its firing is ignored. */
-  recordContinueTimer(timerId: string | undefined): boolean {
-    if (!timerId?.startsWith(CONTINUE_TIMER_PREFIX)) return false;
-    this.continueTimers++;
-    return true;
-  }
-
-  /** Matches a decision recorded in history (event `eventId`) to the oldest unsent command. */
-  recorded(eventId: number, decisionType: DecisionType, label: string, id: string | undefined): Command {
-    while (this.head < this.queue.length && this.queue[this.head].state !== 'unsent') this.head++;
-    const command = this.queue[this.head];
-    const recorded: DecisionSummary = { decisionType, label, id };
-    if (!command) {
-      throw this.mismatch(eventId, recorded, this.outcome && !this.outcomeRecorded ? summarizeOutcome(this.outcome) : undefined);
+  /**
+   * Ends the activation: what it sends (split by SWF's limits, with a continue
+   * timer when split), marked sent. Decisions too large for any response fail their call.
+   */
+  conclude(): { sent: Outgoing[]; carriedOver: number } {
+    const plan = planResponse(this.outbox.waiting());
+    for (const { command } of plan.refused) this.cancellation.refuseOversize(command);
+    const sent = [...plan.sent];
+    if (plan.kept.length > 0) {
+      const timer = new TimerCommand(`${CONTINUE_TIMER_PREFIX}${++this.continueTimers}`, '0', undefined, this, true);
+      sent.push({ command: timer, action: 'start' });
     }
-    if (command.decisionType !== decisionType || command.label !== label) throw this.mismatch(eventId, recorded, summarize(command));
-    this.head++;
-    command.state = 'recorded';
-    adoptId(command, id);
-    this.byEventId.set(eventId, command);
-    // A kept execution lives as long as its workflow: forget recorded commands in amortised O(1).
-    if (this.head >= 1024 && this.head * 2 >= this.queue.length) {
-      this.queue.splice(0, this.head);
-      this.head = 0;
-    }
-    return command;
-  }
-
-  /** `WorkflowExecutionCompleted`/`Failed`: the outcome SWF recorded must be the one the workflow reached. */
-  recordOutcome(eventId: number, decisionType: DecisionType): void {
-    const pending = this.unsent()[0];
-    if (pending || this.outcome?.decisionType !== decisionType) {
-      throw this.mismatch(
-        eventId,
-        { decisionType, label: '' },
-        pending ? summarize(pending) : this.outcome && summarizeOutcome(this.outcome),
-      );
-    }
-    this.outcomeRecorded = true;
-    this.closed = true;
-  }
-
-  /** A cancellation request reaches the workflow once, at its place in event order. */
-  requestCancel(eventId: number): void {
-    if (this.cancelRequested || this.finished) return;
-    this.cancelRequested = true;
-    this.onCancelRequested?.(eventId);
-  }
-
-  /** A decision record no later event refers to (`ActivityTaskCancelRequested`, …): matched, then forgotten. */
-  confirmed(eventId: number, decisionType: DecisionType, label: string, id: string | undefined): Command {
-    const command = this.recorded(eventId, decisionType, label, id);
-    this.byEventId.delete(eventId);
-    return command;
-  }
-
-  /** The command recorded at `eventId`, for events that tell about it without closing it (`ChildWorkflowExecutionStarted`). */
-  peek(eventId: number | undefined): Command | undefined {
-    return eventId === undefined ? undefined : this.byEventId.get(eventId);
-  }
-
-  /** SWF knows the call as open: not yet sent (so it can still be dropped), or recorded and not closed by history. */
-  isOpen(command: Command): boolean {
-    return command.state === 'unsent' || (command.state === 'recorded' && !command.closed);
-  }
-
-  /** Commands whose future has not settled: recorded ones in record order, then unsent ones in call order. */
-  openCommands(): Command[] {
-    const open: Command[] = [];
-    for (const command of this.byEventId.values()) if (command.future && !command.future.settled) open.push(command);
-    for (const command of this.unsent()) if (command.future && !command.future.settled) open.push(command);
-    return open;
-  }
-
-  /** The command a terminal event (completed, failed, fired, …) settles; no later event refers to it. */
-  take(eventId: number | undefined): Command | undefined {
-    if (eventId === undefined) return undefined;
-    const command = this.byEventId.get(eventId);
-    this.byEventId.delete(eventId);
-    if (command) command.closed = true;
-    return command;
+    this.outbox.conclude(sent, plan.kept);
+    return { sent, carriedOver: plan.kept.length };
   }
 
   resolve(future: Deferred<unknown> | undefined, value: unknown): void {
@@ -184,16 +162,12 @@ export class ReplayState {
     return ++this.settlements;
   }
 
-  mismatch(eventId: number, recorded: DecisionSummary | undefined, produced: DecisionSummary | undefined): NondeterminismError {
-    const { workflowType, runId } = this.identity;
-    return new NondeterminismError({ workflowType, runId, eventId, recorded, produced });
+  private throwIf(mismatch: DecisionMismatch | undefined): void {
+    if (mismatch) throw this.mismatch(mismatch);
   }
-}
 
-function summarize(command: Command): DecisionSummary {
-  return { decisionType: command.decisionType, label: command.label, id: command.id };
-}
-
-function summarizeOutcome(outcome: Decision): DecisionSummary {
-  return { decisionType: String(outcome.decisionType), label: '' };
+  private mismatch(m: DecisionMismatch): NondeterminismError {
+    const { workflowType, runId } = this.identity;
+    return new NondeterminismError({ workflowType, runId, ...m });
+  }
 }

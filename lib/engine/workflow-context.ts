@@ -3,6 +3,7 @@ import type { CallScheduler, TimerFuture } from './call-scheduler';
 import { MAX_PAYLOAD_LENGTH } from '../swf';
 import { PayloadTooLargeError } from '../swf';
 import type { ReplayState } from './replay-state';
+import { Deferred } from './deferred';
 import { WaitTimeout } from './wait-timeout.error';
 import { flatten, waitFor, type FutureArgs, type WaitOutcome } from './wait-condition';
 
@@ -129,7 +130,7 @@ export class WorkflowContext {
   }
 
   private wait<F extends PromiseLike<unknown>>(futures: F[], need: 'any' | 'all', timer?: F): Promise<WaitOutcome<F>> {
-    return waitFor(this.state, (f) => this.scheduler.deferredOf(f)?.settlement, futures, need, timer);
+    return waitFor(this.state, (f) => Deferred.of(f)?.settlement, futures, need, timer);
   }
 
   private async timed<F extends PromiseLike<unknown>>(timeoutSeconds: number, futures: F[], need: 'any' | 'all'): Promise<WaitOutcome<F>> {

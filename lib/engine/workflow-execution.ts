@@ -1,19 +1,19 @@
 import type { Decision } from '@aws-sdk/client-swf';
-import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import { TsflowError } from '../errors/tsflow.error';
 import { describeWorkflow, type Constructor, type WorkflowDefinition } from '../metadata';
+import { decodePayload } from '../swf';
+import { CancelledFailure } from './call-failures';
 import { installCalls } from './call-installer';
 import { CallScheduler } from './call-scheduler';
 import { firstEventAfter } from './event-cursor';
 import { applyEvent } from './event-handlers';
 import { ExecutionOutOfSyncError } from './execution-sync.error';
 import { toDate, type DecisionTaskInput, type HistoryEventInput } from './history.types';
-import { cancelDecision, completeDecision, errorDecision, invalidInputDecision } from './outcome';
-import { CancelledFailure } from './call-failures';
-import { decodePayload } from '../swf';
+import { cancelDecision, completeDecision, errorDecision, failDecision, invalidInputDecision } from './outcome';
+import type { Outgoing } from './outbox';
+import { stuckReport } from './stuck';
 import { untilQuiescent } from './quiescence';
 import { ReplayState } from './replay-state';
-import { buildResponse } from './response';
 import { WorkflowContext } from './workflow-context';
 import { WorkflowTypeMismatchError } from './workflow-type-mismatch.error';
 
@@ -23,11 +23,21 @@ const STATUS: Record<string, DecisionResult['status']> = {
   CancelWorkflowExecution: 'canceled',
 };
 
+/**
+ * Builds the workflow instance for one execution (as Temporal's `WorkflowCreator`): the workers pass one
+ * that resolves the class from a DI container with the context injected. Default: `new Workflow(context)`.
+ */
+export type WorkflowFactory = (definition: WorkflowDefinition, context: WorkflowContext) => object;
+
 export interface ExecutionOptions {
   readonly workflowId: string;
   readonly runId: string;
-  /** The container the workflow is built from; each execution gets a child of it. Default: a child of tsyringe's root container. */
-  readonly container?: DependencyContainer;
+  readonly createWorkflow?: WorkflowFactory;
+  /**
+   * A workflow that waits on nothing that can settle (no open call, timer or signal wait): `'log'` (default)
+   * reports it in `DecisionResult.stuck`; `'fail-workflow'` fails the execution with reason `StuckWorkflow`.
+   */
+  readonly onStuck?: 'log' | 'fail-workflow';
 }
 
 /** What the engine decided for one decision task. */
@@ -46,8 +56,10 @@ export interface DecisionResult {
   readonly activations: number;
   /** The `DecisionTaskStarted` event this result answers. */
   readonly startedEventId: number;
-  /** Commands held back for the next decision task by SWF's 100-decision limit. */
+  /** Decisions held back for the next decision task by SWF's 100-decision or 1 MB limit. */
   readonly carriedOver: number;
+  /** Set when the workflow waits on nothing that can settle: where it waits, for one loud log line. */
+  readonly stuck?: string;
 }
 
 export interface DecideTaskOptions {
@@ -62,7 +74,7 @@ export interface DecideTaskOptions {
  *
  * @example
  * ```ts
- * const execution = cache.get(runId) ?? WorkflowExecution.start(MyWorkflow, { workflowId, runId, container });
+ * const execution = cache.get(runId) ?? WorkflowExecution.start(MyWorkflow, { workflowId, runId, createWorkflow });
  * const result = await (execution.canContinue(task) ? execution : WorkflowExecution.start(…)).decide(task);
  * ```
  */
@@ -76,6 +88,9 @@ export class WorkflowExecution {
   private broken: unknown;
   private lastEvent = 0;
   private lastStarted = 0;
+  private response: Outgoing[] = [];
+  private carriedOver = 0;
+  private stuck: string | undefined;
 
   private constructor(
     readonly definition: WorkflowDefinition,
@@ -151,16 +166,13 @@ export class WorkflowExecution {
     for (let i = first; i < events.length && (events[i].eventId ?? 0) <= end; i++) {
       const event = events[i];
       const id = event.eventId ?? 0;
+      this.checkOwnTaskTimedOut(event);
       applyEvent(this.state, event);
       applied++;
       this.lastEvent = id;
       if (!boundaries.has(id)) continue;
       activations++;
-      this.state.now = toDate(event.eventTimestamp);
-      this.state.replaying = options.replayOnly === true || id !== end;
-      this.scheduler.beforeActivation();
-      this.startRun();
-      await untilQuiescent();
+      await this.activate(event, id, options.replayOnly === true || id !== end);
     }
     if (this.lastEvent < end) {
       throw new TsflowError(
@@ -171,10 +183,45 @@ export class WorkflowExecution {
     return this.result(applied, activations, end);
   }
 
+  /**
+   * One activation: every decision of the previous one must have been recorded; then the
+   * workflow runs until it makes no more progress, and what it asked for is concluded as
+   * this activation's decisions (the response, for the last one).
+   */
+  private async activate(event: HistoryEventInput, eventId: number, replaying: boolean): Promise<void> {
+    this.state.closeWindow();
+    this.state.now = toDate(event.eventTimestamp);
+    this.state.replaying = replaying;
+    this.state.cancellation.beforeActivation();
+    this.startRun();
+    await untilQuiescent();
+    this.stuck = this.checkStuck(eventId, replaying);
+    const { sent, carriedOver } = this.state.conclude();
+    this.response = sent;
+    this.carriedOver = carriedOver;
+  }
+
+  /** Nothing the workflow waits for can settle: report it, and fail the execution when told to. */
+  private checkStuck(eventId: number, replaying: boolean): string | undefined {
+    if (this.state.finished || this.state.closed || !this.runStarted || this.state.pendingCalls().length > 0) return undefined;
+    const report = stuckReport(this.state, eventId);
+    if (this.options.onStuck === 'fail-workflow')
+      this.state.finish(failDecision('StuckWorkflow: the workflow waits on nothing that can settle', report));
+    return replaying ? undefined : report;
+  }
+
+  /** A kept execution whose own last decision task timed out: its decisions were never recorded, so replay in full. */
+  private checkOwnTaskTimedOut(event: HistoryEventInput): void {
+    if (event.eventType !== 'DecisionTaskTimedOut' || this.lastStarted === 0) return;
+    if (event.decisionTaskTimedOutEventAttributes?.startedEventId === this.lastStarted) {
+      throw new ExecutionOutOfSyncError(this.runId, this.lastStarted, undefined);
+    }
+  }
+
   private result(eventsReplayed: number, activations: number, startedEventId: number): DecisionResult {
-    const { decisions, carriedOver } = buildResponse(this.state);
-    const outcome = this.state.outcome;
+    const outcome = this.state.outcome?.decision();
     const status = this.state.closed ? 'closed' : outcome ? STATUS[String(outcome.decisionType)] : 'open';
+    const decisions = this.state.closed ? [] : this.response.map((e) => e.command.decision(e.action));
     return {
       decisions,
       ...(this.context.executionContext === undefined ? {} : { executionContext: this.context.executionContext }),
@@ -185,7 +232,8 @@ export class WorkflowExecution {
       eventsReplayed,
       activations,
       startedEventId,
-      carriedOver,
+      carriedOver: this.state.closed ? 0 : this.carriedOver,
+      ...(this.stuck === undefined ? {} : { stuck: this.stuck }),
     };
   }
 
@@ -199,7 +247,7 @@ export class WorkflowExecution {
     try {
       this.input = decodePayload(started.input, 'The workflow input');
     } catch (error) {
-      this.state.outcome = invalidInputDecision(started.input ?? '', error);
+      this.state.finish(invalidInputDecision(started.input ?? '', error));
       return;
     }
     const instance = this.build() as { run(input: unknown): unknown };
@@ -210,26 +258,32 @@ export class WorkflowExecution {
     } catch (error) {
       running = Promise.reject(error);
     }
-    const finish = (decision: Decision): void => {
-      this.state.outcome ??= decision;
-    };
     running.then(
-      (value) => finish(completeDecision(this.state.identity.workflowType, value)),
-      (error) => finish(this.state.cancelRequested && error instanceof CancelledFailure ? cancelDecision(error) : errorDecision(error)),
+      (value) => this.finish(() => completeDecision(this.state.identity.workflowType, value)),
+      (error: unknown) =>
+        this.finish(() => (this.state.cancelRequested && error instanceof CancelledFailure ? cancelDecision(error) : errorDecision(error))),
     );
   }
 
-  private build(): object {
-    const scope = (this.options.container ?? rootContainer).createChildContainer();
-    scope.registerInstance(WorkflowContext, this.context);
+  /** Settles the outcome; describing it must never throw, since this runs in a promise handler. */
+  private finish(outcome: () => Decision): void {
+    let decision: Decision;
     try {
-      return scope.resolve(this.definition.target) as object;
+      decision = outcome();
     } catch (error) {
-      throw new TsflowError(
-        `Could not build workflow ${this.definition.target.name} for run ${this.runId}: ${(error as Error).message}. ` +
-          'Register its constructor dependencies in the container given to decide() (WorkflowContext is provided by tsflow).',
-        { cause: error },
-      );
+      decision = failDecision('Error: the workflow ended with a value tsflow could not describe', String((error as Error)?.message ?? ''));
+    }
+    this.state.finish(decision);
+  }
+
+  private build(): object {
+    const create = this.options.createWorkflow ?? ((definition, context) => new definition.target(context) as object);
+    try {
+      return create(this.definition, this.context);
+    } catch (error) {
+      throw new TsflowError(`Could not build workflow ${this.definition.target.name} for run ${this.runId}: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
 

@@ -17,7 +17,8 @@ export interface ActivityTaskInfo {
 
 /** How an activity task ended: what the worker responded. */
 export interface ActivityTaskReport {
-  readonly outcome: 'completed' | 'failed' | 'canceled' | 'not-accepted';
+  /** `left-open`: the method returned `context.completeLater()`; whoever holds the task token answers SWF. */
+  readonly outcome: 'completed' | 'failed' | 'canceled' | 'not-accepted' | 'left-open';
   /** The failure's reason as sent to SWF (`ValidationError`, `TypeError: …`), for `failed`. */
   readonly reason?: string;
 }

@@ -146,7 +146,7 @@ export class WorkerMetrics implements WorkerInterceptor {
       () => next(task),
       (r) => r.outcome,
     );
-    if (report.outcome !== 'completed') {
+    if (report.outcome !== 'completed' && report.outcome !== 'left-open') {
       const reason = report.outcome === 'failed' ? reasonLabel(report.reason) : report.outcome;
       this.count(this.failures, { worker: 'activity', type: task.type, reason });
     }

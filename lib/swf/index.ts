@@ -13,7 +13,7 @@ export {
 } from './limits';
 export { FORBIDDEN_NAME, FORBIDDEN_NAME_CHARACTERS, nameProblem } from './names';
 export { childPolicyProblem, descriptionProblem, formatPriority, priorityProblem, roleProblem } from './options-rules';
-export { decodePayload, encodePayload } from './payload';
+export { decodePayload, encodeDetails, encodePayload } from './payload';
 export { PayloadDecodingError, PayloadEncodingError, PayloadError, PayloadTooLargeError } from './payload.errors';
 export { printable, show } from './show';
 export { truncate, truncateOptional, utf8Length } from './truncate';

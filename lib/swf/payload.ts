@@ -27,3 +27,13 @@ export function decodePayload<T = unknown>(text: string | undefined, what: strin
     throw new PayloadDecodingError(what, text, error);
   }
 }
+
+/**
+ * Details as activities send them (failure and cancellation details, heartbeats):
+ * a string as it is, anything else as JSON; at most `limit` characters either way.
+ */
+export function encodeDetails(value: unknown, what: string, limit: number = MAX_PAYLOAD_LENGTH): string | undefined {
+  if (typeof value !== 'string') return encodePayload(value, what, limit);
+  if (value.length > limit) throw new PayloadTooLargeError(what, value.length, limit);
+  return value;
+}

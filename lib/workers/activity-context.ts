@@ -1,6 +1,7 @@
 import { RecordActivityTaskHeartbeatCommand, type ActivityType, type SWFClient, type WorkflowExecution } from '@aws-sdk/client-swf';
 import { TsflowError } from '../errors/tsflow.error';
 import { MAX_PAYLOAD_LENGTH as MAX_DETAILS_LENGTH } from '../swf';
+import { CompleteLater } from './complete-later';
 
 /** Thrown by `heartbeat()` once SWF has asked for the activity to be cancelled. */
 export class ActivityCancelledError extends TsflowError {
@@ -30,6 +31,7 @@ export class ActivityContext {
 
   constructor(
     private readonly swf: SWFClient,
+    /** SWF's token of this task: whoever holds it can finish the task (`client.activityCompletion(taskToken)`). */
     readonly taskToken: string,
     readonly activityId: string,
     readonly activityType: ActivityType,
@@ -58,5 +60,26 @@ export class ActivityContext {
     const { cancelRequested } = await this.swf.send(new RecordActivityTaskHeartbeatCommand({ taskToken: this.taskToken, details: text }));
     if (cancelRequested && !this.controller.signal.aborted) this.controller.abort(new ActivityCancelledError(this.activityId));
     if (this.controller.signal.aborted) throw new ActivityCancelledError(this.activityId);
+  }
+
+  /**
+   * Leaves the task open, to be finished by whoever holds `taskToken`: return
+   * what this gives, and the worker sends nothing for the task and frees its
+   * slot at once. Finish it with `client.activityCompletion(taskToken)`
+   * (`.complete(result)`, `.fail(reason, details)`, `.reportCancelled()`),
+   * before the activity's timeouts run out; heartbeat meanwhile if it has a
+   * heartbeat timeout. Typed `never` so that it fits any activity's result type.
+   *
+   * @example
+   * ```ts
+   * @Activity({ defaultTaskStartToCloseTimeout: 86_400 })
+   * async approve(request: Request, context: ActivityContext): Promise<Decision> {
+   *   await this.inbox.ask(request, context.taskToken); // a person answers through the client
+   *   return context.completeLater();
+   * }
+   * ```
+   */
+  completeLater(): never {
+    return new CompleteLater(this.taskToken) as never;
   }
 }

@@ -13,6 +13,7 @@ import type { Logger } from '../logging/logger';
 import { InterceptorSet } from '../interceptors/interceptor-set';
 import type { ActivityTaskReport } from '../interceptors/worker-interceptor.types';
 import { ActivityCancelledError, ActivityContext } from './activity-context';
+import { attemptOf } from './activity-attempt';
 import { ActivityInputValidationError, decodeActivityInput } from './activity-input';
 import {
   encodePayload,
@@ -21,6 +22,7 @@ import {
   PayloadTooLargeError,
   truncateOptional as truncate,
 } from '../swf';
+import { isCompleteLater } from './complete-later';
 import { PollLoop, describeError } from './poll-loop';
 import { Slots } from './slots';
 import { ExecutionTags } from './execution-tags';
@@ -146,6 +148,11 @@ export class ActivityWorker {
       log.warn('activity failed', { ...fields, reason });
       return this.fail(task, reason, details, fields);
     }
+    if (isCompleteLater(result)) {
+      // The token's holder answers SWF; the task no longer occupies a slot here, nor holds up shutdown.
+      log.debug('activity left open, to be completed later through its task token', fields);
+      return { outcome: 'left-open' };
+    }
     return this.complete(task, definition, result, fields);
   }
 
@@ -208,9 +215,4 @@ function failureOf(error: unknown): { reason: string; details: string | undefine
 
 function isAbort(error: unknown): boolean {
   return (error as { name?: string } | undefined)?.name === 'AbortError';
-}
-
-function attemptOf(activityId: string | undefined): number {
-  const match = /#(\d+)$/.exec(activityId ?? '');
-  return match ? Number(match[1]) : 1;
 }

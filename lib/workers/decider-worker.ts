@@ -7,7 +7,7 @@ import {
   type SWFClient,
 } from '@aws-sdk/client-swf';
 import type { DependencyContainer } from 'tsyringe';
-import { ExecutionOutOfSyncError, NondeterminismError, WorkflowExecution, type DecisionResult } from '../engine';
+import { ExecutionOutOfSyncError, NondeterminismError, WorkflowExecution, type DecisionResult, type WorkflowFactory } from '../engine';
 import { InterceptorSet } from '../interceptors/interceptor-set';
 import type { DecisionTaskReport } from '../interceptors/worker-interceptor.types';
 import type { Logger } from '../logging/logger';
@@ -20,6 +20,7 @@ import { ExecutionCache } from './execution-cache';
 import { ExecutionTags } from './execution-tags';
 import { decisionTaskInfo } from './task-info';
 import { Slots } from './slots';
+import { containerWorkflowFactory } from './workflow-factory';
 
 export interface DeciderWorkerOptions {
   domain: string;
@@ -58,14 +59,16 @@ interface PolledTask {
 export class DeciderWorker {
   private readonly loop: PollLoop<PolledTask>;
   private readonly seen = new Set<string>();
+  private readonly createWorkflow: WorkflowFactory;
   readonly cache: ExecutionCache;
 
   constructor(
     private readonly swf: SWFClient,
     private readonly registry: TypeRegistry,
-    private readonly container: DependencyContainer,
+    container: DependencyContainer,
     private readonly options: DeciderWorkerOptions,
   ) {
+    this.createWorkflow = containerWorkflowFactory(container);
     this.cache = new ExecutionCache(options.cacheSize ?? 1000);
     const interceptors = options.interceptors ?? InterceptorSet.none;
     const tags = new ExecutionTags(swf, options.domain);
@@ -158,7 +161,7 @@ export class DeciderWorker {
     let input = task;
     report.cache = execution ? 'hit' : 'miss';
     if (!execution) {
-      execution = WorkflowExecution.start(definition, { workflowId, runId, container: this.container });
+      execution = WorkflowExecution.start(definition, { workflowId, runId, createWorkflow: this.createWorkflow });
       if (!complete) input = await this.fullHistory(task);
       report.eventsFetched += input === task ? 0 : (input.events?.length ?? 0);
     }
@@ -169,7 +172,7 @@ export class DeciderWorker {
       if (!(error instanceof ExecutionOutOfSyncError) || execution !== kept) throw error;
       // The kept execution and SWF disagree on what came before: start over from the whole history.
       this.options.logger.warn('kept execution out of sync; replaying in full', { workflowId, runId, error: error.message });
-      execution = WorkflowExecution.start(definition, { workflowId, runId, container: this.container });
+      execution = WorkflowExecution.start(definition, { workflowId, runId, createWorkflow: this.createWorkflow });
       report.cache = 'miss';
       result = await execution.decide(complete ? task : await this.fullHistory(task));
     }

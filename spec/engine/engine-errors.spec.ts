@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { container } from 'tsyringe';
-import { Workflow, WorkflowContext, WorkflowExecution, WorkflowTypeMismatchError, decide } from '../../index';
+import { Workflow, WorkflowContext, WorkflowExecution, WorkflowTypeMismatchError, containerWorkflowFactory, decide } from '../../index';
 import { HistoryBuilder } from '../helpers';
 
 class Unregistered {
@@ -40,9 +40,11 @@ describe('Engine errors (no decisions: the task is retried after a fix)', () => 
   });
 
   it('says which dependency could not be built, and where to register it', async () => {
-    const error = await failure(decide(Needy, needy().task(), { container: container.createChildContainer() }));
+    const error = await failure(
+      decide(Needy, needy().task(), { createWorkflow: containerWorkflowFactory(container.createChildContainer()) }),
+    );
     expect(error.message).to.match(
-      /^Could not build workflow Needy for run run-9: .*Register its constructor dependencies in the container given to decide\(\)/s,
+      /^Could not build workflow Needy for run run-9: .*Register the constructor dependencies of Needy as providers/s,
     );
   });
 
@@ -53,7 +55,11 @@ describe('Engine errors (no decisions: the task is retried after a fix)', () => 
   });
 
   it('keeps refusing a kept execution that failed half-way, so the caller replays from scratch', async () => {
-    const kept = WorkflowExecution.start(Needy, { workflowId: 'w', runId: 'run-9', container: container.createChildContainer() });
+    const kept = WorkflowExecution.start(Needy, {
+      workflowId: 'w',
+      runId: 'run-9',
+      createWorkflow: containerWorkflowFactory(container.createChildContainer()),
+    });
     const first = await failure(kept.decide(needy().task()));
     expect(kept.canContinue(needy().task())).to.equal(false);
     expect(await failure(kept.decide(needy().task()))).to.equal(first);

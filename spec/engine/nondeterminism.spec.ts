@@ -80,9 +80,9 @@ describe('Nondeterminism', () => {
     expect(error.recorded).to.deep.equal({ decisionType: 'ScheduleLambdaFunction', label: 'charge', id: 'lambda2' });
     expect(error.produced).to.deep.equal({ decisionType: 'ScheduleLambdaFunction', label: 'bill', id: 'lambda2' });
     expect(error.message).to.equal(
-      `Nondeterminism in workflow Order@1, run run-7, at event ${scheduled.eventId}: history recorded ScheduleLambdaFunction charge (id lambda2) ` +
+      `Nondeterminism in workflow Order@1, run run-7, at event ${scheduled.eventId} (a decision of DecisionTaskCompleted ${scheduled.eventId! - 1}): history recorded ScheduleLambdaFunction charge (id lambda2) ` +
         'but the workflow now produces ScheduleLambdaFunction bill (id lambda2). The workflow code changed in a way that running executions ' +
-        'cannot follow, or it depends on something other than its input and history (time, randomness, I/O). Deploy such changes as a new workflow version.',
+        'cannot follow, or it depends on something other than its input and history (time, randomness, I/O). Deploy such changes as a new workflow version, or branch on this.flow.patched().',
     );
   });
 

@@ -1,6 +1,15 @@
 import { expect } from 'chai';
 import { container, injectable } from 'tsyringe';
-import { ChildWorkflow, Lambda, Workflow, WorkflowContext, decide, type ChildWorkflowCall, type LambdaCall } from '../../index';
+import {
+  ChildWorkflow,
+  Lambda,
+  Workflow,
+  WorkflowContext,
+  containerWorkflowFactory,
+  decide,
+  type ChildWorkflowCall,
+  type LambdaCall,
+} from '../../index';
 import { HistoryBuilder } from '../helpers';
 
 @injectable()
@@ -53,7 +62,7 @@ class Parent {
 const role = 'arn:aws:iam::123456789012:role/swf-lambda';
 
 describe('WorkflowContext', () => {
-  it('is injected with the workflow’s other dependencies, from a child of the given container', async () => {
+  it('is injected with the workflow’s other dependencies by the factory the workers pass in (a child of their container)', async () => {
     const scope = container.createChildContainer();
     scope.register(Greeter, { useValue: { greet: (name: string) => `Hi, ${name}` } as Greeter });
     const h = HistoryBuilder.start('Ada', {
@@ -62,7 +71,7 @@ describe('WorkflowContext', () => {
       runId: 'run-1',
       lambdaRole: role,
     }).decisionTask();
-    const { decisions, executionContext } = await decide(Greeting, h.task(), { container: scope });
+    const { decisions, executionContext } = await decide(Greeting, h.task(), { createWorkflow: containerWorkflowFactory(scope) });
     const result = JSON.parse(decisions[0].completeWorkflowExecutionDecisionAttributes!.result!);
     expect(result).to.deep.equal({
       text: 'Hi, Ada',
@@ -78,10 +87,17 @@ describe('WorkflowContext', () => {
     expect(container.isRegistered(WorkflowContext)).to.equal(false);
   });
 
-  it('builds from a fresh child of the root container when none is given', async () => {
-    const h = HistoryBuilder.start('Bob', { workflowType: { name: 'Greeting', version: '1' } }).decisionTask();
-    const { decisions } = await decide(Greeting, h.task());
-    expect(JSON.parse(decisions[0].completeWorkflowExecutionDecisionAttributes!.result!).text).to.equal('Hello, Bob');
+  it('builds the workflow with new Workflow(context) when no factory is given', async () => {
+    @Workflow('Plain', '1')
+    class Plain {
+      constructor(private readonly flow: WorkflowContext) {}
+      async run(): Promise<string> {
+        return this.flow.workflowId;
+      }
+    }
+    const h = HistoryBuilder.start('Bob', { workflowType: { name: 'Plain', version: '1' }, workflowId: 'plain-1' }).decisionTask();
+    const { decisions } = await decide(Plain, h.task());
+    expect(JSON.parse(decisions[0].completeWorkflowExecutionDecisionAttributes!.result!)).to.equal('plain-1');
     expect(container.isRegistered(WorkflowContext)).to.equal(false);
   });
 
@@ -89,7 +105,7 @@ describe('WorkflowContext', () => {
     const h = HistoryBuilder.start('Cy', { workflowType: { name: 'Greeting', version: '1' } });
     h.events[0].workflowExecutionStartedEventAttributes!.parentWorkflowExecution = { workflowId: 'p', runId: 'p-run' };
     h.events[0].workflowExecutionStartedEventAttributes!.tagList = ['blue'];
-    const { decisions } = await decide(Greeting, h.decisionTask().task());
+    const { decisions } = await decide(Greeting, h.decisionTask().task(), { createWorkflow: containerWorkflowFactory(container) });
     expect(JSON.parse(decisions[0].completeWorkflowExecutionDecisionAttributes!.result!)).to.deep.include({
       parent: { workflowId: 'p', runId: 'p-run' },
       tags: ['blue'],

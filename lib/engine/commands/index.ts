@@ -1,0 +1,18 @@
+export { ActivityCommand } from './activity.command';
+export { CallCommand } from './call.command';
+export { CancelExternalCommand } from './cancel-external.command';
+export { ChildCommand } from './child.command';
+export { Command } from './command';
+export type { CommandAction } from './command';
+export { RUNNING_STATES } from './command-state';
+export type { CommandKind, CommandState } from './command-state';
+export type { ExternalTarget } from './external.command';
+export { ExternalCommand } from './external.command';
+export { IllegalTransitionError } from './illegal-transition.error';
+export { LambdaCommand } from './lambda.command';
+export { MarkerCommand } from './marker.command';
+export { OutcomeCommand } from './outcome.command';
+export type { Settler } from './settler';
+export { SignalExternalCommand } from './signal-external.command';
+export { TimerCommand } from './timer.command';
+export { AttributedCommand } from './attributed.command';
