@@ -11,6 +11,7 @@ import {
   WorkflowClient,
   WorkflowExecutionFailedError,
   type ActivityCall,
+  type ActivityContext,
   type ActivityCallInfo,
   type ActivityInterceptor,
   type ActivityTaskInfo,
@@ -85,6 +86,23 @@ class MathActivities {
   async add(input: { a: number; b: number }): Promise<number> {
     return input.a + input.b;
   }
+
+  /** Answered later, through the client, by whoever holds the token. */
+  @Activity()
+  async later(_input: { a: number; b: number }, context: ActivityContext): Promise<number> {
+    pendingTokens.push(context.taskToken);
+    return context.completeLater();
+  }
+}
+
+const pendingTokens: string[] = [];
+
+@Workflow('AddLater', '1')
+class AddLater {
+  @Activity(MathActivities, 'later') later!: ActivityCall<{ a: number; b: number }, number>;
+  async run(input: { a: number; b: number }): Promise<number> {
+    return this.later(input);
+  }
 }
 
 @Workflow('AddTwice', '1')
@@ -100,7 +118,7 @@ const tagStarts = new TagStarts();
 const watcher = new TaskWatcher();
 
 @WorkerModule({
-  workflows: [AddTwice],
+  workflows: [AddTwice, AddLater],
   activities: [MathActivities],
   providers: [Audit],
   interceptors: [NoNegatives, tagStarts, watcher],
@@ -153,6 +171,14 @@ describe('Interceptors in an application', () => {
     expect(described.executionInfo?.tagList).to.deep.equal(['mine', 'tenant:acme']);
     await client.signal(run.workflowId, 'late').catch(() => undefined);
     expect(tagStarts.calls).to.include.members(['start', 'signal']);
+  });
+
+  it('tell worker interceptors when an activity was left open for later, which is no failure', async () => {
+    const run = await client.start(AddLater, { a: 1, b: 1 });
+    for (let i = 0; i < 200 && pendingTokens.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await client.activityCompletion(pendingTokens[0]).complete(2);
+    expect(await run.result({ timeoutMs: 20_000 })).to.equal(2);
+    expect(watcher.activities).to.deep.include({ outcome: 'left-open', type: 'math.later@1' });
   });
 
   it('tell worker interceptors how each task went: outcome, cache use, events, and each poll', async () => {
