@@ -7,7 +7,7 @@ const root = resolve(__dirname, '../../..');
 
 // Through the package's own name: the subpath a user imports, as package.json exports it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const tsflow = require('tsflow/eslint-plugin') as { configs: { recommended: Linter.Config } };
+const tsflow = require('tsflow/eslint-plugin') as { configs: { recommended: Linter.Config }; meta: { name: string; version: string } };
 
 function eslint(): ESLint {
   return new ESLint({
@@ -28,6 +28,12 @@ describe('tsflow/eslint-plugin', () => {
     );
     expect(result.messages.map((m) => m.ruleId)).to.deep.equal(['tsflow/deterministic-workflow']);
     expect(result.messages[0].message).to.contain('this.flow.now()');
+  });
+
+  it('names itself with the package’s version', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { version } = require(resolve(root, 'package.json')) as { version: string };
+    expect(tsflow.meta).to.deep.equal({ name: 'tsflow/eslint-plugin', version });
   });
 
   it('finds nothing to report in the samples and the spec workflows', async () => {
