@@ -5,7 +5,7 @@ Commands:
 
 Run "tsflow <command> --help" for a command's options.`;
 
-export const DEV_SERVER_USAGE = `Usage: tsflow dev-server [--port 8080] [--host 127.0.0.1] [--lambdas ./lambdas.js | --lambda-endpoint URL]
+export const DEV_SERVER_USAGE = `Usage: tsflow dev-server [--port 8080] [--host 127.0.0.1] [--db ./swf.db] [--lambdas ./lambdas.js | --lambda-endpoint URL]
 
 Runs the local SWF-compatible service: SWF's JSON 1.0 protocol at POST /,
 and a read-only dashboard of domains, executions and histories at GET /.
@@ -18,6 +18,12 @@ Options:
   --lambda-endpoint <url>  Run Lambda tasks through the Lambda Invoke API at this URL
                            instead (region and credentials from the usual AWS settings;
                            dummy credentials for a loopback URL when none are set)
+  --db <file>              Keep all state in this SQLite file (created when missing):
+                           every accepted call is committed before it is answered, and a
+                           server started again on the file, even after kill -9, carries
+                           on: domains, types, histories, open executions, tasks, timers
+  --zero-retention <mode>  Closed runs of a domain with retention 0 or NONE: delete
+                           (default, as SWF: gone once closed) or keep (for development)
   -h, --help               Show this help
 
 Credentials: the dev server accepts ANY credentials and does not check

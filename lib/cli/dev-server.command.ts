@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { LocalSwfService } from '../local/local-swf-service';
 import { AwsLambdaInvoker } from '../local/lambda/aws-lambda-invoker';
 import type { LambdaInvoker } from '../local/lambda/lambda-invoker';
+import type { ZeroRetention } from '../local/service/service-context';
 import { CliUsageError } from './cli-usage.error';
 import { DEV_SERVER_USAGE } from './cli-usage';
 import { loadLambdaModule } from './load-lambda-module';
@@ -11,6 +12,9 @@ export interface DevServerArgs {
   host: string;
   lambdas?: string;
   lambdaEndpoint?: string;
+  /** SQLite state file: with it the server keeps everything across restarts. */
+  db?: string;
+  zeroRetention?: ZeroRetention;
   help: boolean;
 }
 
@@ -24,6 +28,8 @@ export function parseDevServerArgs(argv: string[]): DevServerArgs {
         host: { type: 'string', default: '127.0.0.1' },
         lambdas: { type: 'string' },
         'lambda-endpoint': { type: 'string' },
+        db: { type: 'string' },
+        'zero-retention': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -47,7 +53,20 @@ export function parseDevServerArgs(argv: string[]): DevServerArgs {
       DEV_SERVER_USAGE,
     );
   }
-  return { port, host: values.host, lambdas: values.lambdas, lambdaEndpoint, help: values.help };
+  if (values.db === '') throw new CliUsageError('dev-server: --db needs a file name, such as --db ./swf.db.', DEV_SERVER_USAGE);
+  const zeroRetention = values['zero-retention'];
+  if (zeroRetention !== undefined && zeroRetention !== 'delete' && zeroRetention !== 'keep') {
+    throw new CliUsageError(`dev-server: --zero-retention must be delete or keep, got "${zeroRetention}".`, DEV_SERVER_USAGE);
+  }
+  return {
+    port,
+    host: values.host,
+    lambdas: values.lambdas,
+    lambdaEndpoint,
+    help: values.help,
+    ...(values.db === undefined ? {} : { db: values.db }),
+    ...(zeroRetention === undefined ? {} : { zeroRetention }),
+  };
 }
 
 /**
@@ -61,10 +80,13 @@ export async function runDevServer(argv: string[], out: NodeJS.WritableStream = 
     return;
   }
   const { invoker, describe } = lambdaInvoker(args);
-  const service = new LocalSwfService({ lambdaInvoker: invoker });
+  const service = new LocalSwfService({ lambdaInvoker: invoker, db: args.db, zeroRetention: args.zeroRetention });
   const server = await service.listen({ port: args.port, host: args.host });
   out.write(`tsflow dev-server listening on ${server.url}\n`);
   out.write(`  dashboard: ${server.url}/   lambdas: ${describe}\n`);
+  out.write(
+    `  state: ${args.db === undefined ? 'in memory (lost when the server stops; --db FILE keeps it)' : `${args.db} (kept across restarts)`}\n`,
+  );
   out.write('  any credentials are accepted; Ctrl-C stops the server\n');
 
   let stopping = false;

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { TsflowError } from '../errors/tsflow.error';
 import { CliUsageError } from './cli-usage.error';
 import { MAIN_USAGE } from './cli-usage';
 import { runDevServer } from './dev-server.command';
@@ -27,7 +28,9 @@ if (require.main === module) {
       process.exitCode = 2;
       return;
     }
-    process.stderr.write(`tsflow: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // tsflow's own errors say what, where and what to do; a stack would only bury that.
+    const text = error instanceof TsflowError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`tsflow: ${text}\n`);
     process.exitCode = 1;
   });
 }

@@ -25,6 +25,17 @@ export interface Clock {
   schedule(atMs: number, fn: () => void, options?: ScheduleOptions): ClockTimer;
 }
 
+/** A service timer that knows when it falls due, so a durable service can arm it again after a restart. */
+export interface DueTimer extends ClockTimer {
+  /** Epoch milliseconds at which it fires. */
+  readonly atMs: number;
+}
+
+/** Runs callbacks after a delay of service time (the service's TrackedTimers). */
+export interface TimerScheduler {
+  after(seconds: number, fn: () => void, options?: ScheduleOptions): ClockTimer;
+}
+
 // Node fires longer timeouts at once; SWF timeouts run up to a year.
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 

@@ -7,6 +7,8 @@ export { TimeSkipper, type TimeSkipperOptions } from './time-skipper';
 export { type LambdaInvocation, type LambdaInvoker, type LambdaResult, UnknownLambdaFunctionError } from './lambda/lambda-invoker';
 export { InProcessLambdaInvoker, type InProcessLambdaFunction } from './lambda/in-process-lambda-invoker';
 export { LocalSwfService, type LocalSwfServiceOptions } from './local-swf-service';
+export type { ZeroRetention } from './service/service-context';
+export { StateFileError } from './durability/state-file.error';
 export type { ListenOptions, ListeningServer } from './transport/swf-http-server';
 export { dashboardUrl } from './dashboard/dashboard-url';
 export { AwsLambdaInvoker, type AwsLambdaInvokerOptions } from './lambda/aws-lambda-invoker';

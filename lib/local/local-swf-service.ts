@@ -29,6 +29,9 @@ const IN_MEMORY_CLIENT_DEFAULTS: SWFClientConfig = {
  * const swf = service.client();                   // an SWFClient, no sockets
  * const { url } = await service.listen({ port: 8080 }); // aws swf ... --endpoint-url url
  * await service.close();
+ *
+ * // Durable: all state in a SQLite file; a service started again on it carries on.
+ * const durable = new LocalSwfService({ db: './swf.db' });
  */
 export class LocalSwfService {
   readonly backend: LocalSwfBackend;

@@ -1,11 +1,12 @@
-import type { ActionHandler, CallOptions } from './actions/action-handler';
-import { isSwfAction, SWF_ACTIONS, type SwfAction } from './actions/action-table';
+import type { ActionHandler, CallOptions } from './service/action-handler';
+import { isSwfAction, SWF_ACTIONS, type SwfAction } from './action-table';
 import { type Clock, SystemClock } from './clock';
-import { installDecisionScheduler } from './execution/decision-tasks';
-import { hasPendingWork } from './execution/pending-work';
+import { hasPendingWork } from './executions/pending-work';
 import { InProcessLambdaInvoker } from './lambda/in-process-lambda-invoker';
 import type { LambdaInvoker } from './lambda/lambda-invoker';
-import { ServiceContext, type ServiceIdentity } from './state/service-context';
+import { restoreState } from './durability/restore-state';
+import { SqliteJournal } from './durability/sqlite-journal';
+import { ServiceContext, type ServiceIdentity, type ZeroRetention } from './service/service-context';
 import type { PermissionPolicy } from './permissions';
 import { SwfFault } from './swf-fault';
 
@@ -20,6 +21,19 @@ export interface LocalSwfBackendOptions {
   identity?: Partial<ServiceIdentity>;
   /** Emulated IAM: deny actions or decisions to test how callers handle it. Default: allow all. */
   permissions?: PermissionPolicy;
+  /**
+   * A SQLite file that holds all state (created when missing). Every
+   * accepted call is committed to it before it is answered; a service
+   * started again on the file, even after a kill -9, carries on where it
+   * stopped. Default: state in memory only.
+   */
+  db?: string;
+  /**
+   * Closed runs of a domain registered with retention `0` or `NONE`:
+   * `'delete'` (default) deletes their record and history as soon as they
+   * close, as SWF does; `'keep'` keeps them readable, for development.
+   */
+  zeroRetention?: ZeroRetention;
 }
 
 /**
@@ -37,14 +51,28 @@ export class LocalSwfBackend {
   constructor(options: LocalSwfBackendOptions = {}) {
     const timeout = options.longPollTimeoutMs ?? 60000;
     if (!(timeout >= 0)) throw new RangeError(`longPollTimeoutMs must be >= 0, got ${timeout}`);
-    this.ctx = new ServiceContext(
-      options.clock ?? new SystemClock(),
-      options.lambdaInvoker ?? new InProcessLambdaInvoker(),
-      timeout,
-      { region: 'us-east-1', accountId: '000000000000', ...options.identity },
-      options.permissions,
-    );
-    installDecisionScheduler(this.ctx);
+    const file = options.db;
+    const opened = file === undefined ? undefined : SqliteJournal.open(file);
+    this.ctx = new ServiceContext({
+      clock: options.clock ?? new SystemClock(),
+      lambdaInvoker: options.lambdaInvoker ?? new InProcessLambdaInvoker(),
+      longPollTimeoutMs: timeout,
+      identity: { region: 'us-east-1', accountId: '000000000000', ...options.identity },
+      permissions: options.permissions,
+      journal: opened?.journal,
+      pageTokenKey: opened?.saved.pageTokenKey,
+      zeroRetention: options.zeroRetention,
+    });
+    if (opened) {
+      try {
+        restoreState(this.ctx, opened.saved, file!);
+        this.ctx.journal.commit();
+      } catch (error) {
+        this.ctx.timers.cancelAll();
+        opened.journal.close();
+        throw error;
+      }
+    }
   }
 
   /** The SWF action names `dispatch` understands. */
@@ -61,11 +89,18 @@ export class LocalSwfBackend {
   async dispatch(action: string, input: unknown, options: CallOptions = {}): Promise<unknown> {
     if (!isSwfAction(action)) throw SwfFault.unknownOperation(action);
     if (this.ctx.closed) throw new SwfFault('ServiceUnavailableException', 'The local SWF service is closed', 503);
+    if (this.ctx.journal.failure) throw unavailable(this.ctx.journal.failure);
     const domain = domainNamed(action, input);
     if (!this.ctx.permissions({ action, domain })) {
       throw SwfFault.operationNotPermitted(`Not authorized to perform swf:${action}${domain ? ` on domain ${domain}` : ''}`);
     }
-    const result = await (SWF_ACTIONS[action] as ActionHandler)(this.ctx, input, options);
+    let result: unknown;
+    try {
+      result = await (SWF_ACTIONS[action] as ActionHandler)(this.ctx, input, options);
+    } finally {
+      // Committed before it is answered: a caller never hears of a change a restart would lose.
+      this.commit();
+    }
     // A copy: callers must not reach into the service's state, and undefined members vanish as on the wire.
     return result === undefined ? {} : JSON.parse(JSON.stringify(result));
   }
@@ -88,7 +123,21 @@ export class LocalSwfBackend {
     this.ctx.decisionLists.releaseAll();
     this.ctx.activityLists.releaseAll();
     this.ctx.timers.cancelAll();
+    this.commit();
+    this.ctx.journal.close();
   }
+
+  private commit(): void {
+    try {
+      this.ctx.journal.commit();
+    } catch (error) {
+      throw unavailable(error as Error);
+    }
+  }
+}
+
+function unavailable(failure: Error): SwfFault {
+  return new SwfFault('ServiceUnavailableException', failure.message, 503);
 }
 
 /** The domain a request names: `domain`, or `name` for the domain actions. */

@@ -177,6 +177,7 @@ async function startWorkers(
       concurrency: options.deciderConcurrency,
       cacheSize: options.deciderCacheSize,
       onNondeterminism: options.onNondeterminism,
+      onStuck: options.onStuck,
       watchUrl: config.watchUrl,
       interceptors: container.resolve(InterceptorSet),
     });

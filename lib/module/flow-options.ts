@@ -48,6 +48,8 @@ export interface FlowOptions {
   handleSignals?: boolean;
   /** See `DeciderWorkerOptions.onNondeterminism`. */
   onNondeterminism?: 'retry' | 'fail-workflow';
+  /** See `DeciderWorkerOptions.onStuck`. */
+  onStuck?: 'log' | 'fail-workflow';
   logger?: Logger;
   /** Interceptors added to the module's (`@WorkerModule({ interceptors })`), outside them. */
   interceptors?: InterceptorItem[];

@@ -35,6 +35,11 @@ export interface DeciderWorkerOptions {
    * fails the execution.
    */
   onNondeterminism?: 'retry' | 'fail-workflow';
+  /**
+   * A workflow that waits on nothing that can settle (no open call, timer or signal wait):
+   * `'log'` (default) logs one error naming it and where it waits; `'fail-workflow'` also fails it.
+   */
+  onStuck?: 'log' | 'fail-workflow';
   /** A URL where a person can watch an execution, logged when the decider first sees it. */
   watchUrl?: (workflowId: string, runId: string) => string | undefined;
   /** Register the served workflow types on start (default true). */
@@ -161,7 +166,12 @@ export class DeciderWorker {
     let input = task;
     report.cache = execution ? 'hit' : 'miss';
     if (!execution) {
-      execution = WorkflowExecution.start(definition, { workflowId, runId, createWorkflow: this.createWorkflow });
+      execution = WorkflowExecution.start(definition, {
+        workflowId,
+        runId,
+        createWorkflow: this.createWorkflow,
+        onStuck: this.options.onStuck,
+      });
       if (!complete) input = await this.fullHistory(task);
       report.eventsFetched += input === task ? 0 : (input.events?.length ?? 0);
     }
@@ -172,7 +182,12 @@ export class DeciderWorker {
       if (!(error instanceof ExecutionOutOfSyncError) || execution !== kept) throw error;
       // The kept execution and SWF disagree on what came before: start over from the whole history.
       this.options.logger.warn('kept execution out of sync; replaying in full', { workflowId, runId, error: error.message });
-      execution = WorkflowExecution.start(definition, { workflowId, runId, createWorkflow: this.createWorkflow });
+      execution = WorkflowExecution.start(definition, {
+        workflowId,
+        runId,
+        createWorkflow: this.createWorkflow,
+        onStuck: this.options.onStuck,
+      });
       report.cache = 'miss';
       result = await execution.decide(complete ? task : await this.fullHistory(task));
     }
@@ -205,7 +220,12 @@ export class DeciderWorker {
     let decisions;
     let executionContext: string | undefined;
     try {
-      ({ decisions, executionContext } = await this.decide(task, complete, definition, report));
+      let stuck: string | undefined;
+      ({ decisions, executionContext, stuck } = await this.decide(task, complete, definition, report));
+      if (stuck !== undefined) {
+        const failing = this.options.onStuck === 'fail-workflow';
+        log.error(`workflow waits on nothing that can settle${failing ? '; failing it' : ''}`, { ...fields, where: stuck });
+      }
     } catch (error) {
       if (error instanceof NondeterminismError && this.options.onNondeterminism === 'fail-workflow') {
         log.error('nondeterminism: failing the execution', { ...fields, error: error.message });

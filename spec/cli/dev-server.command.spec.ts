@@ -168,6 +168,10 @@ describe('tsflow dev-server', () => {
       expect(args).to.include({ host: '0.0.0.0', port: 9000, lambdaEndpoint: 'http://127.0.0.1:9001' });
     });
 
+    it('reads --db and --zero-retention', () => {
+      expect(parseDevServerArgs(['--db', './swf.db', '--zero-retention', 'keep'])).to.include({ db: './swf.db', zeroRetention: 'keep' });
+    });
+
     for (const [argv, message] of [
       [['--port', 'http'], '--port must be a whole number from 0 to 65535, got "http"'],
       [['--port', '70000'], 'got "70000"'],
@@ -175,6 +179,8 @@ describe('tsflow dev-server', () => {
       [['--lambda-endpoint', 'localhost 9001'], '--lambda-endpoint must be a URL'],
       [['--lambda-endpoint', 'localhost:9001'], 'must be a URL such as http://127.0.0.1:9001, got "localhost:9001"'],
       [['extra'], "Unexpected argument 'extra'"],
+      [['--db', ''], '--db needs a file name'],
+      [['--zero-retention', 'forever'], '--zero-retention must be delete or keep, got "forever"'],
     ] as const) {
       it(`refuses ${argv.join(' ')}`, () => {
         expect(() => parseDevServerArgs([...argv])).to.throw(CliUsageError, message);

@@ -37,6 +37,22 @@ class OrderWithoutTimer {
   }
 }
 
+/** The same type, changed without a new version: an unawaited call added after the timer. */
+@Workflow('Order', '1')
+class OrderWithAudit {
+  @Lambda('reserve') reserve!: LambdaCall<string, string>;
+  @Lambda('charge') charge!: LambdaCall<string, string>;
+  @Lambda('audit') audit!: LambdaCall<string, void>;
+  constructor(private readonly flow: WorkflowContext) {}
+  async run(id: string): Promise<string> {
+    const reservation = await this.reserve(id);
+    await this.flow.sleep(10);
+    const charged = this.charge(reservation);
+    void this.audit(id);
+    return charged;
+  }
+}
+
 /** Records a complete execution of OrderV1, task by task. */
 async function recordedOrder(): Promise<HistoryBuilder> {
   const h = HistoryBuilder.start('o-7', { workflowType: { name: 'Order', version: '1' }, runId: 'run-7' }).decisionTask();
@@ -103,6 +119,24 @@ describe('Nondeterminism', () => {
     expect(typeof document.events[0].eventTimestamp).to.equal('number');
     await replayHistory(OrderV1, document);
     await rejection(replayHistory(OrderRenamedCall, document));
+  });
+
+  it('raises when a past activation makes a call history never recorded, in an open history too', async () => {
+    const full = await recordedOrder();
+    // The history as it stands while lambda2 runs (open): the activation after the timer recorded charge alone.
+    const charged = full.events.findIndex((e) => e.lambdaFunctionScheduledEventAttributes?.name === 'charge');
+    const open = full.events.slice(0, charged + 1);
+    const error = await rejection(replayHistory(OrderWithAudit, open, { runId: 'run-7' }));
+    const completed = full.events[charged - 1];
+    expect(completed.eventType).to.equal('DecisionTaskCompleted');
+    expect(error).to.include({ eventId: completed.eventId, decisionTaskCompletedEventId: completed.eventId });
+    expect(error.recorded).to.equal(undefined);
+    expect(error.produced).to.deep.equal({ decisionType: 'ScheduleLambdaFunction', label: 'audit', id: 'lambda3' });
+    expect(error.message).to.include(
+      `(the decisions of DecisionTaskCompleted ${completed.eventId}): history recorded no further decision there`,
+    );
+    // The closed history says the same.
+    expect((await rejection(replayHistory(OrderWithAudit, full.events, { runId: 'run-7' }))).eventId).to.equal(completed.eventId);
   });
 
   it('takes the ids found in history, whatever scheme wrote them', async () => {

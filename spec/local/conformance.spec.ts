@@ -1,5 +1,8 @@
 import { SWFClient } from '@aws-sdk/client-swf';
 import { expect } from 'chai';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { InProcessLambdaInvoker } from '../../lib/local/lambda/in-process-lambda-invoker';
 import { LocalSwfService } from '../../lib/local/local-swf-service';
 import { ManualClock } from '../../lib/local/manual-clock';
@@ -51,3 +54,52 @@ for (const transport of transports) {
     });
   });
 }
+
+/**
+ * The same session on a durable service (`db`), over HTTP: after every step
+ * the service is closed and a new one started on the same file, clock and
+ * port, so each step runs against state read back from SQLite.
+ */
+describe('SWF conformance session, durable (db, restarted after every step)', () => {
+  const commands = new Set<string>();
+  const clock = new ManualClock();
+  const lambdaInvoker = new InProcessLambdaInvoker().register('upcase', (s) => String(s).toUpperCase());
+  let dir: string;
+  let service: LocalSwfService;
+  let port = 0;
+  let target: SessionTarget;
+
+  const open = async () => {
+    service = new LocalSwfService({ clock, lambdaInvoker, longPollTimeoutMs: 2000, db: join(dir, 'conformance.db') });
+    port = Number(new URL((await service.listen({ port })).url).port);
+  };
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tsflow-conformance-'));
+    await open();
+    const swf = new SWFClient({
+      endpoint: `http://127.0.0.1:${port}`,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'conformance', secretAccessKey: 'conformance' },
+      maxAttempts: 1,
+    });
+    recordCommands(swf, commands);
+    target = { swf, clock, decisions: new Set() };
+  });
+  afterEach(async () => {
+    await service.close();
+    await open();
+  });
+  after(async () => {
+    target.swf.destroy();
+    await service.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  conformanceSession(() => target);
+
+  it('sent every SWF action and every decision type', () => {
+    expect([...commands].sort()).to.deep.equal(ALL_COMMANDS);
+    expect([...target.decisions].sort()).to.deep.equal([...ALL_DECISION_TYPES].sort());
+  });
+});

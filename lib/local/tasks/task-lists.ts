@@ -1,11 +1,11 @@
-import type { TrackedTimers } from '../state/tracked-timers';
+import type { TimerScheduler } from '../clock';
 import { TaskQueue } from './task-queue';
 
 /** The task lists of one kind (decision or activity), per domain and name. */
 export class TaskLists<T> {
   private readonly queues = new Map<string, TaskQueue<T>>();
 
-  constructor(private readonly timers: TrackedTimers) {}
+  constructor(private readonly timers: TimerScheduler) {}
 
   get(domain: string, taskList: string): TaskQueue<T> {
     const key = `${domain}\u0000${taskList}`;

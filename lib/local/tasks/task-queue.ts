@@ -1,5 +1,4 @@
-import type { ClockTimer } from '../clock';
-import type { TrackedTimers } from '../state/tracked-timers';
+import type { ClockTimer, TimerScheduler } from '../clock';
 import { PriorityBuckets } from './priority-buckets';
 
 /**
@@ -27,7 +26,7 @@ export class TaskQueue<T> {
   private readonly waiters: Waiter<T>[] = [];
   private draining = false;
 
-  constructor(private readonly timers: TrackedTimers) {}
+  constructor(private readonly timers: TimerScheduler) {}
 
   /**
    * Queues a task. Waiting pollers get it in a microtask, after the action

@@ -16,15 +16,17 @@ export type WireEvent = Wire<HistoryEvent>;
 
 /** A backend on a manual clock with a domain, a workflow type and an activity type registered. */
 export class Harness {
-  readonly clock = new ManualClock();
+  readonly clock: ManualClock;
   readonly lambdas = new InProcessLambdaInvoker();
   readonly backend: LocalSwfBackend;
 
-  constructor(options: LocalSwfBackendOptions = {}) {
-    this.backend = new LocalSwfBackend({ clock: this.clock, lambdaInvoker: this.lambdas, longPollTimeoutMs: 60000, ...options });
+  /** `clock` may be handed on, so a restarted backend goes on in the same time. */
+  constructor(options: Omit<LocalSwfBackendOptions, 'clock'> & { clock?: ManualClock } = {}) {
+    this.clock = options.clock ?? new ManualClock();
+    this.backend = new LocalSwfBackend({ lambdaInvoker: this.lambdas, longPollTimeoutMs: 60000, ...options, clock: this.clock });
   }
 
-  static async create(options: LocalSwfBackendOptions = {}): Promise<Harness> {
+  static async create(options: ConstructorParameters<typeof Harness>[0] = {}): Promise<Harness> {
     const h = new Harness(options);
     await h.call('RegisterDomain', { name: DOMAIN, workflowExecutionRetentionPeriodInDays: '1' });
     await h.call('RegisterWorkflowType', {

@@ -76,6 +76,29 @@ describe('LocalSwfBackend domains and types', () => {
     expect(forged.message).to.contain('Invalid nextPageToken');
   });
 
+  it('lists domains in code-point order, whatever the host locale (capitals before small letters)', async () => {
+    for (const name of ['d-b', 'd-B', 'd-a', 'd-_']) {
+      await h.call('RegisterDomain', { name, workflowExecutionRetentionPeriodInDays: '1' });
+    }
+    const listed = await h.call('ListDomains', { registrationStatus: 'REGISTERED' });
+    expect(listed.domainInfos.map((d: { name: string }) => d.name)).to.deep.equal(['d-B', 'd-_', 'd-a', 'd-b', DOMAIN]);
+  });
+
+  it('deprecates every workflow and activity type of a deprecated domain, and leaves them so when it is undeprecated', async () => {
+    await h.call('DeprecateActivityType', { domain: DOMAIN, activityType: { name: 'Work', version: '1' } });
+    const earlier = (await h.call('DescribeActivityType', { domain: DOMAIN, activityType: { name: 'Work', version: '1' } })).typeInfo;
+    await h.clock.advance(5);
+    await h.call('DeprecateDomain', { name: DOMAIN });
+    const workflow = await h.call('DescribeWorkflowType', { domain: DOMAIN, workflowType: { name: 'Flow', version: '1' } });
+    expect(workflow.typeInfo.status).to.equal('DEPRECATED');
+    expect(workflow.typeInfo.deprecationDate).to.equal(h.clock.now() / 1000);
+    const activity = await h.call('DescribeActivityType', { domain: DOMAIN, activityType: { name: 'Work', version: '1' } });
+    expect(activity.typeInfo.deprecationDate).to.equal(earlier.deprecationDate);
+    expect((await h.call('ListWorkflowTypes', { domain: DOMAIN, registrationStatus: 'REGISTERED' })).typeInfos).to.deep.equal([]);
+    await h.call('UndeprecateDomain', { name: DOMAIN });
+    expect((await faultOf(h.start())).type).to.equal('TypeDeprecatedFault');
+  });
+
   it('describes a workflow type with its registration defaults and creation date', async () => {
     const described = await h.call('DescribeWorkflowType', { domain: DOMAIN, workflowType: { name: 'Flow', version: '1' } });
     expect(described.typeInfo).to.deep.equal({
@@ -148,6 +171,22 @@ describe('LocalSwfBackend domains and types', () => {
       h.call('ListActivityTypes', { domain: DOMAIN, registrationStatus: 'DEPRECATED', nextPageToken: page.nextPageToken }),
     );
     expect(wrongQuery.type).to.equal('ValidationException');
+  });
+
+  it('lists types in code-point order of name, then version', async () => {
+    for (const [name, version] of [
+      ['work', '1'],
+      ['Work', '10'],
+      ['Work', '9'],
+      ['Zed', '1'],
+    ]) {
+      await h.call('RegisterActivityType', { domain: DOMAIN, name, version });
+    }
+    const listed = await h.call('ListActivityTypes', { domain: DOMAIN, registrationStatus: 'REGISTERED' });
+    const types = listed.typeInfos.map(
+      (t: { activityType: { name: string; version: string } }) => `${t.activityType.name}/${t.activityType.version}`,
+    );
+    expect(types).to.deep.equal(['Work/1', 'Work/10', 'Work/9', 'Zed/1', 'work/1']);
   });
 
   it('tags domains by ARN and refuses more than 50 tags with TooManyTagsFault', async () => {

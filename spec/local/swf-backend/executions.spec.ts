@@ -224,6 +224,43 @@ describe('LocalSwfBackend executions', () => {
     expect((await faultOf(h.describe('wf', runId))).type).to.equal('UnknownResourceFault');
   });
 
+  it('deletes a closed run of a domain with retention 0 or NONE as soon as it closes, as SWF does', async () => {
+    for (const retention of ['0', 'NONE']) {
+      const domain = `no-retention-${retention}`;
+      await h.call('RegisterDomain', { name: domain, workflowExecutionRetentionPeriodInDays: retention });
+      await h.call('RegisterWorkflowType', { domain, name: 'Flow', version: '1', defaultTaskList: { name: 'd' } });
+      const config = { taskStartToCloseTimeout: '10', executionStartToCloseTimeout: '100', childPolicy: 'TERMINATE' };
+      const { runId } = await h.call('StartWorkflowExecution', {
+        domain,
+        workflowId: 'wf',
+        workflowType: { name: 'Flow', version: '1' },
+        ...config,
+      });
+      await h.call('TerminateWorkflowExecution', { domain, workflowId: 'wf' });
+      const gone = await faultOf(h.call('DescribeWorkflowExecution', { domain, execution: { workflowId: 'wf', runId } }));
+      expect(gone.type, `retention ${retention}`).to.equal('UnknownResourceFault');
+      expect((await h.call('CountClosedWorkflowExecutions', { domain, startTimeFilter: { oldestDate: 0 } })).count).to.equal(0);
+    }
+  });
+
+  it("keeps closed runs of a zero-retention domain with zeroRetention: 'keep'", async () => {
+    const keeping = await Harness.create({ zeroRetention: 'keep' });
+    await keeping.call('RegisterDomain', { name: 'kept', workflowExecutionRetentionPeriodInDays: '0' });
+    await keeping.call('RegisterWorkflowType', { domain: 'kept', name: 'Flow', version: '1', defaultTaskList: { name: 'd' } });
+    const config = { taskStartToCloseTimeout: '10', executionStartToCloseTimeout: '100', childPolicy: 'TERMINATE' };
+    const { runId } = await keeping.call('StartWorkflowExecution', {
+      domain: 'kept',
+      workflowId: 'wf',
+      workflowType: { name: 'Flow', version: '1' },
+      ...config,
+    });
+    await keeping.call('TerminateWorkflowExecution', { domain: 'kept', workflowId: 'wf' });
+    await keeping.clock.advance(90 * 86400);
+    const described = await keeping.call('DescribeWorkflowExecution', { domain: 'kept', execution: { workflowId: 'wf', runId } });
+    expect(described.executionInfo.closeStatus).to.equal('TERMINATED');
+    await keeping.backend.close();
+  });
+
   it('terminates an execution whose history reaches 25,000 events with EVENT_LIMIT_EXCEEDED', async () => {
     const runId = await h.start('wf');
     for (let i = 0; i < 24998; i++) {

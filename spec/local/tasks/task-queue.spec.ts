@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ManualClock } from '../../../lib/local/manual-clock';
-import { TrackedTimers } from '../../../lib/local/state/tracked-timers';
+import { TrackedTimers } from '../../../lib/local/service/tracked-timers';
 import { TaskQueue } from '../../../lib/local/tasks/task-queue';
 
 describe('TaskQueue', () => {
