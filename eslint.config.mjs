@@ -9,6 +9,16 @@ const tsflow = await import('./dist/eslint-plugin.js')
     throw new Error(`eslint.config.mjs uses tsflow/eslint-plugin from dist/: run \`npm run build\` first (${error.message})`);
   });
 
+/** Event-loop scheduling: in lib/engine only quiescence.ts may wait for the microtask queue to drain. */
+const SCHEDULING_GLOBALS = [
+  { name: 'setImmediate', message: 'lib/engine: wait for quiescence with untilQuiescent() (quiescence.ts), nothing else.' },
+  { name: 'queueMicrotask', message: 'lib/engine: wait for quiescence with untilQuiescent() (quiescence.ts), nothing else.' },
+  {
+    name: 'process',
+    message: 'lib/engine is pure: no process state; untilQuiescent() (quiescence.ts) is the one use of process.nextTick.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
@@ -64,6 +74,7 @@ export default tseslint.config(
         { name: 'setTimeout', message: 'lib/engine is pure: time comes from history.' },
         { name: 'setInterval', message: 'lib/engine is pure: time comes from history.' },
         { name: 'fetch', message: 'lib/engine is pure: no network.' },
+        ...SCHEDULING_GLOBALS,
       ],
       'no-restricted-properties': [
         'error',
@@ -74,6 +85,33 @@ export default tseslint.config(
   },
   // This repo's own workflows pass the rule users get.
   { ...tsflow.configs.recommended, files: ['samples/**/*.ts', 'spec/fixtures/workflows/**/*.ts', 'spec/module/fixtures/**/*.ts'] },
+  {
+    // Cancellation scopes ride an AsyncLocalStorage through the workflow's awaits: no I/O, no clock.
+    files: ['lib/engine/cancellation-scope.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
+  },
+  {
+    // The one home of the engine's scheduling: a microtask that queues a nextTick, and now and then a
+    // setImmediate turn (quiescence.ts explains why). Nothing else of `process` and no timers.
+    files: ['lib/engine/quiescence.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'setTimeout', message: 'lib/engine is pure: time comes from history.' },
+        { name: 'setInterval', message: 'lib/engine is pure: time comes from history.' },
+        { name: 'fetch', message: 'lib/engine is pure: no network.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+        {
+          selector: "MemberExpression[object.name='process'][property.name!='nextTick']",
+          message: 'quiescence.ts may use process.nextTick and nothing else of process.',
+        },
+        { selector: "Identifier[name='process']:not(MemberExpression > Identifier.object)", message: 'Use process.nextTick only.' },
+      ],
+    },
+  },
   {
     files: ['spec/**/*.ts'],
     rules: {

@@ -5,7 +5,7 @@ assertReflectMetadata();
 export { TsflowError } from './lib/errors';
 
 // Decorators and the types of the members they declare.
-export { Activities, Activity, ChildWorkflow, Lambda, UseInterceptors, WorkerModule, Workflow } from './lib/decorators';
+export { Activities, Activity, ChildWorkflow, Lambda, Signal, State, UseInterceptors, WorkerModule, Workflow } from './lib/decorators';
 export type {
   ActivityCall,
   ActivityCallOf,
@@ -55,6 +55,8 @@ export type {
   ReplayHistoryOptions,
   TimerFuture,
   WorkflowFactory,
+  CancellableScope,
+  ContinueAsNewOptions,
 } from './lib/engine';
 export type {
   ActivitiesOptions,
@@ -68,6 +70,7 @@ export type {
   Duration,
   LambdaOptions,
   InterceptorItem,
+  RetryPolicy,
   TypeReference,
   WorkflowDefinition,
   WorkflowOptions,
@@ -101,6 +104,7 @@ export type {
 
 // Workers and the application around them.
 export {
+  ActivityAbandonedError,
   ActivityCancelledError,
   ActivityContext,
   ActivityInputDecodeError,
@@ -113,7 +117,7 @@ export {
   containerWorkflowFactory,
 } from './lib/workers';
 export type { ActivityWorkerOptions, DeciderWorkerOptions } from './lib/workers';
-export { FlowApp, FlowFactory, LOGGER } from './lib/module';
+export { FlowApp, FlowFactory, LOGGER, WiringError } from './lib/module';
 export type { FlowOptions, LocalLambdaFunction, LocalOptions, OnModuleDestroy, OnModuleInit } from './lib/module';
 export { ConsoleLogger } from './lib/logging';
 

@@ -5,7 +5,7 @@ Commands:
 
 Run "tsflow <command> --help" for a command's options.`;
 
-export const DEV_SERVER_USAGE = `Usage: tsflow dev-server [--port 8080] [--host 127.0.0.1] [--db ./swf.db] [--lambdas ./lambdas.js | --lambda-endpoint URL]
+export const DEV_SERVER_USAGE = `Usage: tsflow dev-server [--port 8080] [--host 127.0.0.1] [--db ./swf.db] [--lambdas ./lambdas.js | --lambda-endpoint URL] [--access-key ID:SECRET]
 
 Runs the local SWF-compatible service: SWF's JSON 1.0 protocol at POST /,
 and a read-only dashboard of domains, executions and histories at GET /.
@@ -24,11 +24,17 @@ Options:
                            on: domains, types, histories, open executions, tasks, timers
   --zero-retention <mode>  Closed runs of a domain with retention 0 or NONE: delete
                            (default, as SWF: gone once closed) or keep (for development)
+  --access-key <id:secret> Serve only requests signed (AWS Signature V4) with this
+                           access key; others get AccessDeniedException, and the
+                           dashboard is closed. For a dev server others can reach.
   -h, --help               Show this help
 
-Credentials: the dev server accepts ANY credentials and does not check
-signatures. The SDKs and the AWS CLI still need some credentials to sign with,
-so give them dummy ones.
+Credentials: without --access-key the dev server accepts ANY credentials and
+does not check signatures. The SDKs and the AWS CLI still need some credentials
+to sign with, so give them dummy ones. On loopback it answers only requests
+whose Host is localhost, 127.0.0.1 or [::1] with its port (DNS rebinding);
+bound to another address (--host 0.0.0.0) anyone who can reach the port can
+read and change everything, unless --access-key is set.
 
 Point a client at it:
   AWS CLI:  AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x \\

@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { LocalSwfService } from '../local/local-swf-service';
 import { AwsLambdaInvoker } from '../local/lambda/aws-lambda-invoker';
 import type { LambdaInvoker } from '../local/lambda/lambda-invoker';
+import { exposedWarning, isLoopbackHost } from '../local/transport/host-check';
+import type { AccessKey } from '../local/transport/sigv4-check';
 import type { ZeroRetention } from '../local/service/service-context';
 import { CliUsageError } from './cli-usage.error';
 import { DEV_SERVER_USAGE } from './cli-usage';
@@ -12,6 +14,8 @@ export interface DevServerArgs {
   host: string;
   lambdas?: string;
   lambdaEndpoint?: string;
+  /** `--access-key ID:SECRET`: serve only requests signed with this key. */
+  accessKey?: AccessKey;
   /** SQLite state file: with it the server keeps everything across restarts. */
   db?: string;
   zeroRetention?: ZeroRetention;
@@ -28,6 +32,7 @@ export function parseDevServerArgs(argv: string[]): DevServerArgs {
         host: { type: 'string', default: '127.0.0.1' },
         lambdas: { type: 'string' },
         'lambda-endpoint': { type: 'string' },
+        'access-key': { type: 'string' },
         db: { type: 'string' },
         'zero-retention': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -63,10 +68,23 @@ export function parseDevServerArgs(argv: string[]): DevServerArgs {
     host: values.host,
     lambdas: values.lambdas,
     lambdaEndpoint,
+    accessKey: accessKeyOf(values['access-key']),
     help: values.help,
     ...(values.db === undefined ? {} : { db: values.db }),
     ...(zeroRetention === undefined ? {} : { zeroRetention }),
   };
+}
+
+function accessKeyOf(text: string | undefined): AccessKey | undefined {
+  if (text === undefined) return undefined;
+  const colon = text.indexOf(':');
+  if (colon < 1 || colon === text.length - 1) {
+    throw new CliUsageError(
+      `dev-server: --access-key must be ID:SECRET (an access key id and its secret), got "${text}".`,
+      DEV_SERVER_USAGE,
+    );
+  }
+  return { id: text.slice(0, colon), secret: text.slice(colon + 1) };
 }
 
 /**
@@ -81,13 +99,15 @@ export async function runDevServer(argv: string[], out: NodeJS.WritableStream = 
   }
   const { invoker, describe } = lambdaInvoker(args);
   const service = new LocalSwfService({ lambdaInvoker: invoker, db: args.db, zeroRetention: args.zeroRetention });
-  const server = await service.listen({ port: args.port, host: args.host });
+  const server = await service.listen({ port: args.port, host: args.host, accessKey: args.accessKey });
   out.write(`tsflow dev-server listening on ${server.url}\n`);
-  out.write(`  dashboard: ${server.url}/   lambdas: ${describe}\n`);
+  if (!isLoopbackHost(args.host) && !args.accessKey) process.stderr.write(`${exposedWarning(args.host, server.port)}\n`);
+  out.write(`  ${args.accessKey ? 'dashboard: closed (--access-key)' : `dashboard: ${server.url}/`}   lambdas: ${describe}\n`);
   out.write(
     `  state: ${args.db === undefined ? 'in memory (lost when the server stops; --db FILE keeps it)' : `${args.db} (kept across restarts)`}\n`,
   );
-  out.write('  any credentials are accepted; Ctrl-C stops the server\n');
+  const credentials = args.accessKey ? `requests must be signed with access key ${args.accessKey.id}` : 'any credentials are accepted';
+  out.write(`  ${credentials}; Ctrl-C stops the server\n`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {

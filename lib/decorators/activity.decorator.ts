@@ -25,6 +25,7 @@ const ACTIVITY_CALL_OPTION_KEYS = [
   'scheduleToCloseTimeout',
   'heartbeatTimeout',
   'taskPriority',
+  'retry',
 ] as const;
 
 /** Either decorator shape: `@Activity` serves on methods and on workflow members. */

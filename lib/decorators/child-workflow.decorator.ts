@@ -12,6 +12,7 @@ export const CHILD_WORKFLOW_OPTION_KEYS = [
   'lambdaRole',
   'tagList',
   'taskPriority',
+  'retry',
 ] as const;
 
 /** A decorator that only fits a member whose type is `Call`. */

@@ -4,6 +4,8 @@ export type { ActivityDecorator } from './activity.decorator';
 export { ChildWorkflow } from './child-workflow.decorator';
 export type { TypedPropertyDecorator } from './child-workflow.decorator';
 export { Lambda } from './lambda.decorator';
+export { Signal } from './signal.decorator';
+export { State } from './state.decorator';
 export { Workflow } from './workflow.decorator';
 export type {
   ActivityCall,

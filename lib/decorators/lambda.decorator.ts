@@ -14,7 +14,7 @@ import { defineCall, memberName } from './define-call';
 export function Lambda(functionName: string, options?: LambdaOptions): PropertyDecorator {
   return (prototype, key) => {
     const member = memberName('Lambda', prototype, key);
-    checkOptions('Lambda', `${prototype.constructor.name}.${member}`, options, ['startToCloseTimeout']);
+    checkOptions('Lambda', `${prototype.constructor.name}.${member}`, options, ['startToCloseTimeout', 'retry']);
     defineCall(prototype, { kind: 'lambda', member, functionName, options: { ...options } });
   };
 }

@@ -12,6 +12,7 @@ const WORKFLOW_OPTION_KEYS = [
   'defaultLambdaRole',
   'defaultTaskPriority',
   'description',
+  'continueAsNewSuggestedAt',
 ] as const;
 
 /**

@@ -5,13 +5,26 @@ import type {
   ChildWorkflowCallDefinition,
   LambdaCallDefinition,
   LambdaOptions,
+  RetryPolicy,
 } from '../metadata';
 import { TsflowError } from '../errors/tsflow.error';
 import type { CallerView } from '../interceptors/workflow-interceptor.types';
-import { encodePayload, formatDuration, formatPriority } from '../swf';
+import { encodePayload, formatDuration, formatPriority, nameProblem } from '../swf';
+import { isRetryable, isServiceFailure, LAMBDA_SERVICE_RETRY, RetryingCall } from './retrying';
 import { SideEffectFailure } from './call-failures';
 import { childWorkflowId } from './child-id';
-import { ActivityCommand, ChildCommand, LambdaCommand, MarkerCommand, TimerCommand, type CallCommand } from './commands';
+import type { ContinueAsNewOptions } from './continue-as-new';
+import { CancellationScope } from './cancellation-scope';
+import {
+  ActivityCommand,
+  ChildCommand,
+  LambdaCommand,
+  MarkerCommand,
+  SignalExternalCommand,
+  TimerCommand,
+  type CallCommand,
+  type Settler,
+} from './commands';
 import { compact } from './compact';
 import { Deferred } from './deferred';
 import type { ReplayState } from './replay-state';
@@ -25,6 +38,9 @@ export type TimerFuture = Promise<void> & {
   cancel(): void;
 };
 
+/** Marker names of `patched()`: `tsflow-patch-<change id>`. */
+export const PATCH_MARKER_PREFIX = 'tsflow-patch-';
+
 /** An activity's or child workflow's future, with the `cancel()` its call type promises (`CancellableCall`). */
 type CallFuture = Promise<unknown> & { cancel(): void };
 
@@ -35,6 +51,8 @@ type CallFuture = Promise<unknown> & { cancel(): void };
  * made after the workflow reached its outcome are never sent and never settle.
  */
 export class CallScheduler {
+  private readonly patches = new Map<string, boolean>();
+
   constructor(private readonly state: ReplayState) {}
 
   /** Who is calling, for workflow call interceptors: read at each call. */
@@ -46,31 +64,34 @@ export class CallScheduler {
   lambda(call: LambdaCallDefinition, input: unknown, options?: LambdaOptions): Promise<unknown> {
     const id = `lambda${this.state.nextSequence('lambda')}`;
     const timeout = options?.startToCloseTimeout ?? call.options.startToCloseTimeout;
-    return this.issue(`Lambda ${call.functionName} (${id})`, input, (encoded, future) => {
+    const policy = options?.retry ?? call.options.retry;
+    // Without a policy, failures SWF attributes to the Lambda service are still retried.
+    const retry = policy
+      ? { policy, retryable: (e: unknown) => isRetryable(e, policy) || isServiceFailure(e) }
+      : { policy: LAMBDA_SERVICE_RETRY, retryable: isServiceFailure };
+    return this.issue(`Lambda ${call.functionName} (${id})`, input, id, retry, (encoded, future) => {
       const attributes = compact({ name: call.functionName, input: encoded, startToCloseTimeout: formatDuration(timeout) });
-      return new LambdaCommand(id, call.functionName, attributes, future, this.state);
-    }).promise;
+      return (attemptId, settler) => new LambdaCommand(attemptId, call.functionName, attributes, future, settler);
+    });
   }
 
   activity(call: ActivityCallDefinition, input: unknown, overrides?: ActivityCallOptions): CallFuture {
     const id = `activity${this.state.nextSequence('activity')}`;
     const o = { ...call.options, ...overrides };
     const { name, version } = call.activityType;
-    return this.cancellable(
-      this.issue(`activity ${name}@${version} (${id})`, input, (encoded, future) => {
-        const attributes = compact({
-          activityType: { name, version },
-          input: encoded,
-          taskList: o.taskList === undefined ? undefined : { name: o.taskList },
-          scheduleToStartTimeout: formatDuration(o.scheduleToStartTimeout),
-          startToCloseTimeout: formatDuration(o.startToCloseTimeout),
-          scheduleToCloseTimeout: formatDuration(o.scheduleToCloseTimeout),
-          heartbeatTimeout: formatDuration(o.heartbeatTimeout),
-          taskPriority: formatPriority(o.taskPriority),
-        });
-        return new ActivityCommand(id, `${name}@${version}`, attributes, future, this.state);
-      }),
-    );
+    return this.issue(`activity ${name}@${version} (${id})`, input, id, policyOf(o.retry), (encoded, future) => {
+      const attributes = compact({
+        activityType: { name, version },
+        input: encoded,
+        taskList: o.taskList === undefined ? undefined : { name: o.taskList },
+        scheduleToStartTimeout: formatDuration(o.scheduleToStartTimeout),
+        startToCloseTimeout: formatDuration(o.startToCloseTimeout),
+        scheduleToCloseTimeout: formatDuration(o.scheduleToCloseTimeout),
+        heartbeatTimeout: formatDuration(o.heartbeatTimeout),
+        taskPriority: formatPriority(o.taskPriority),
+      });
+      return (attemptId, settler) => new ActivityCommand(attemptId, `${name}@${version}`, attributes, future, settler);
+    });
   }
 
   child(call: ChildWorkflowCallDefinition, input: unknown, overrides?: ChildWorkflowCallOptions): CallFuture {
@@ -78,23 +99,76 @@ export class CallScheduler {
     const o = { ...call.options, ...overrides };
     const id = o.workflowId ?? childWorkflowId(this.state.identity.workflowId, sequence);
     const { name, version } = call.workflowType;
-    return this.cancellable(
-      this.issue(`child workflow ${name}@${version} (${id})`, input, (encoded, future) => {
-        const attributes = compact({
-          workflowType: { name, version },
-          input: encoded,
-          taskList: o.taskList === undefined ? undefined : { name: o.taskList },
-          executionStartToCloseTimeout: formatDuration(o.executionStartToCloseTimeout),
-          taskStartToCloseTimeout: formatDuration(o.taskStartToCloseTimeout),
-          childPolicy: o.childPolicy,
-          // A child runs its Lambdas with the parent's role unless told otherwise, as SWF does not pass it on.
-          lambdaRole: o.lambdaRole ?? this.state.started?.lambdaRole,
-          tagList: o.tagList,
-          taskPriority: formatPriority(o.taskPriority),
-        });
-        return new ChildCommand(id, `${name}@${version}`, attributes, future, this.state);
+    return this.issue(`child workflow ${name}@${version} (${id})`, input, id, policyOf(o.retry), (encoded, future) => {
+      const attributes = compact({
+        workflowType: { name, version },
+        input: encoded,
+        taskList: o.taskList === undefined ? undefined : { name: o.taskList },
+        executionStartToCloseTimeout: formatDuration(o.executionStartToCloseTimeout),
+        taskStartToCloseTimeout: formatDuration(o.taskStartToCloseTimeout),
+        childPolicy: o.childPolicy,
+        // A child runs its Lambdas with the parent's role unless told otherwise, as SWF does not pass it on.
+        lambdaRole: o.lambdaRole ?? this.state.started?.lambdaRole,
+        tagList: o.tagList,
+        taskPriority: formatPriority(o.taskPriority),
+      });
+      return (attemptId, settler) => new ChildCommand(attemptId, `${name}@${version}`, attributes, future, settler);
+    });
+  }
+
+  /** `SignalExternalWorkflowExecution`: resolves once SWF delivered it, rejects with `ScheduleFailure` when SWF reports it failed. */
+  signalExternal(workflowId: string, runId: string | undefined, signalName: string, input: unknown): Promise<void> {
+    const id = `signal${this.state.nextSequence('signal-external')}`;
+    const problem = nameProblem('the signal name', signalName) ?? nameProblem('the workflow id', workflowId);
+    if (problem) return Promise.reject(new TsflowError(`signalExternal(): ${problem}.`));
+    return this.issue(`signal ${signalName} to ${workflowId}`, input, id, undefined, (encoded, future) => {
+      const attributes = compact({ workflowId, runId, signalName, input: encoded });
+      return (attemptId, settler) => new SignalExternalCommand(attemptId, signalName, attributes, future, settler);
+    }) as Promise<void>;
+  }
+
+  /** Closes the run with `ContinueAsNewWorkflowExecution`; the returned promise never settles. */
+  continueAsNew(input: unknown, options: ContinueAsNewOptions = {}): Promise<never> {
+    const encoded = encodePayload(input, 'The input of continueAsNew()');
+    this.state.finish({
+      decisionType: 'ContinueAsNewWorkflowExecution',
+      continueAsNewWorkflowExecutionDecisionAttributes: compact({
+        input: encoded,
+        executionStartToCloseTimeout: formatDuration(options.executionStartToCloseTimeout),
+        taskList: options.taskList === undefined ? undefined : { name: options.taskList },
+        taskPriority: formatPriority(options.taskPriority),
+        taskStartToCloseTimeout: formatDuration(options.taskStartToCloseTimeout),
+        childPolicy: options.childPolicy,
+        tagList: options.tagList ?? (this.state.started?.tagList.length ? [...this.state.started.tagList] : undefined),
+        workflowTypeVersion: options.version,
+        lambdaRole: options.lambdaRole ?? this.state.started?.lambdaRole,
       }),
-    );
+    });
+    return new Promise<never>(() => undefined);
+  }
+
+  /**
+   * True where the execution reaches this point first under code that has the change
+   * (recorded in a marker), false where history was recorded before it (no marker, replaying).
+   */
+  patched(changeId: string): boolean {
+    const known = this.patches.get(changeId);
+    if (known !== undefined) return known;
+    const name = `${PATCH_MARKER_PREFIX}${changeId}`;
+    const recorded = this.state.markers.has(name);
+    const patched = recorded || !this.state.replaying;
+    this.patches.set(changeId, patched);
+    if (patched && !this.state.finished)
+      this.state.add(new MarkerCommand(name, this.state.markers.get(name) ?? JSON.stringify({ patch: changeId })));
+    return patched;
+  }
+
+  /** The change is in every running execution: keep matching its marker where history has one, record no new ones. */
+  deprecatePatch(changeId: string): void {
+    if (this.patches.has(changeId)) return;
+    const name = `${PATCH_MARKER_PREFIX}${changeId}`;
+    this.patches.set(changeId, true);
+    if (this.state.markers.has(name) && !this.state.finished) this.state.add(new MarkerCommand(name, this.state.markers.get(name)));
   }
 
   timer(seconds: number): TimerFuture {
@@ -111,7 +185,9 @@ export class CallScheduler {
     }
     const timer = future.promise as TimerFuture;
     Object.defineProperty(timer, 'timerId', { get: () => command.id });
-    Object.defineProperty(timer, 'cancel', { value: () => this.state.cancellation.cancelTimer(command) });
+    const cancel = (): void => this.state.cancellation.cancelTimer(command);
+    Object.defineProperty(timer, 'cancel', { value: cancel });
+    if (!this.state.finished) CancellationScope.current()?.track(cancel);
     return timer;
   }
 
@@ -137,29 +213,51 @@ export class CallScheduler {
     return future.promise as Promise<T>;
   }
 
-  private cancellable(issued: { promise: Promise<unknown>; command?: CallCommand }): CallFuture {
-    const { promise, command } = issued;
-    Object.defineProperty(promise, 'cancel', { value: () => command && this.state.cancellation.cancelCall(command) });
-    return promise as CallFuture;
-  }
-
+  /**
+   * One call: its input encoded once, its attempts made by `attempt(id, settler)` (under a retry
+   * policy through a `RetryingCall`), its future given `cancel()` and tracked by the current
+   * cancellation scope. Input SWF could not carry rejects the future at once.
+   */
   private issue(
     what: string,
     input: unknown,
-    build: (encoded: string | undefined, future: Deferred<unknown>) => CallCommand,
-  ): { promise: Promise<unknown>; command?: CallCommand } {
+    id: string,
+    retry: { policy: RetryPolicy; retryable: (error: unknown) => boolean } | undefined,
+    build: (encoded: string | undefined, future: Deferred<unknown>) => (id: string, settler: Settler) => CallCommand,
+  ): CallFuture {
     const future = new Deferred<unknown>();
+    const promise = future.promise as CallFuture;
     let encoded: string | undefined;
     try {
       encoded = encodePayload(input, `The input of ${what}`);
     } catch (error) {
       // SWF would refuse the decision; the workflow gets the error on this call and may catch it.
       this.state.reject(future, error);
-      return { promise: future.promise };
+      Object.defineProperty(promise, 'cancel', { value: () => undefined });
+      return promise;
     }
-    if (this.state.finished) return { promise: future.promise };
-    const command = build(encoded, future);
-    this.state.add(command);
-    return { promise: future.promise, command };
+    const attempt = build(encoded, future);
+    let cancel: () => void = () => undefined;
+    // After the workflow finished, further calls are never sent and never settle.
+    if (!this.state.finished) {
+      const cancellation = this.state.cancellation;
+      if (retry) {
+        const call = new RetryingCall(this.state, retry.policy, retry.retryable, id, attempt);
+        call.start();
+        cancel = () => {
+          call.stop();
+          if (call.active) cancellation.cancelAny(call.active);
+        };
+      } else {
+        const command = attempt(id, this.state);
+        this.state.add(command);
+        cancel = () => cancellation.cancelAny(command);
+      }
+      CancellationScope.current()?.track(cancel);
+    }
+    Object.defineProperty(promise, 'cancel', { value: cancel });
+    return promise;
   }
 }
+
+const policyOf = (policy: RetryPolicy | undefined) => (policy ? { policy, retryable: (e: unknown) => isRetryable(e, policy) } : undefined);

@@ -2,7 +2,17 @@ import { CancelledFailure } from './call-failures';
 import { ActivityCommand, CancelExternalCommand, ChildCommand, TimerCommand, type CallCommand, type Command } from './commands';
 import { DecisionTooLargeError } from './decision-too-large.error';
 import { compact } from './compact';
-import type { ReplayState } from './replay-state';
+import type { Settler } from './commands';
+
+/** What cancellation needs of the execution's state (ReplayState). */
+export interface CancellationHost extends Settler {
+  readonly finished: boolean;
+  cancelRequested: boolean;
+  pendingCalls(): CallCommand[];
+  add(command: Command): void;
+  addCancel(command: Command): void;
+  nextSequence(kind: string): number;
+}
 
 /**
  * Takes back what a workflow started: a timer (`CancelTimer`), an activity
@@ -16,7 +26,7 @@ export class Cancellation {
   /** Children asked to cancel before SWF told their run id; asked as soon as it does. */
   private awaitingStart: ChildCommand[] = [];
 
-  constructor(private readonly state: ReplayState) {}
+  constructor(private readonly state: CancellationHost) {}
 
   /**
    * The execution was asked to cancel (at event `eventId`). What SWF cannot take
@@ -66,7 +76,7 @@ export class Cancellation {
    * rejects at once; one SWF runs gets its cancel decision, and its future settles with what SWF reports.
    */
   cancelCall(command: CallCommand): void {
-    if (this.state.finished || !command.pending) return;
+    if (this.state.finished || !command.pending || (command.state !== 'created' && !command.running)) return;
     if (command.state === 'created') {
       command.withdraw('cancelled before it was sent');
       command.rejectNow(new CancelledFailure(undefined, command.origin(0)));
@@ -78,6 +88,20 @@ export class Cancellation {
       // SWF would not find a child it has not started yet; ask once it reports the start (or the child settles first).
       if (command.state === 'started') this.cancelStartedChild(command);
       else this.awaitingStart.push(command);
+    }
+  }
+
+  /**
+   * Cancels whatever kind of call it is (`cancel()` on a future, or its cancellation scope):
+   * timers, activities and children as above; a Lambda or an external signal, which SWF cannot
+   * take back, rejects now and SWF's later events only close it.
+   */
+  cancelAny(command: CallCommand): void {
+    if (command instanceof TimerCommand) this.cancelTimer(command);
+    else if (command instanceof ActivityCommand || command instanceof ChildCommand) this.cancelCall(command);
+    else if (command.pending && !this.state.finished) {
+      if (command.state === 'created') command.withdraw('cancelled before it was sent');
+      command.rejectNow(new CancelledFailure(undefined, command.origin(0)));
     }
   }
 

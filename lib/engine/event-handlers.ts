@@ -70,8 +70,11 @@ export const eventHandlers: EventHandlers = {
     outcomeRefused(s, id, 'ContinueAsNewWorkflowExecution', 'ContinueAsNewWorkflowExecutionFailed'),
   WorkflowExecutionTerminated: (s) => void (s.closed = true),
   WorkflowExecutionTimedOut: (s) => void (s.closed = true),
-  // Signals are accepted; workflows cannot observe them yet.
-  WorkflowExecutionSignaled: accept,
+  // Delivered to the @Signal handlers, in event order, at the start of this activation.
+  WorkflowExecutionSignaled: (s, e, id) => {
+    const a = e.workflowExecutionSignaledEventAttributes;
+    s.inbox.receive({ name: a?.signalName ?? '', input: a?.input, eventId: id });
+  },
   // Rejects its Lambdas and timers now; cancels timers, activities and children once the activation's events are applied.
   WorkflowExecutionCancelRequested: (s, _e, id) => s.cancellation.requestAll(id),
 

@@ -1,5 +1,5 @@
 import { TsflowError } from '../errors/tsflow.error';
-import type { ExecutionIdentity } from './replay-state';
+import type { ExecutionIdentity } from './execution-identity';
 
 /**
  * An event refers to a call (`scheduledEventId`, `initiatedEventId`, `startedEventId`)

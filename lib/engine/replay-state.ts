@@ -1,25 +1,14 @@
 import type { Decision, DecisionType } from '@aws-sdk/client-swf';
 import { Cancellation } from './cancellation';
+import { Conditions } from './conditions';
+import type { SignalInbox } from './signals';
+import type { ExecutionIdentity, StartedInfo } from './execution-identity';
 import { CallCommand, OutcomeCommand, TimerCommand, type Command, type Settler } from './commands';
 import type { Deferred } from './deferred';
 import { HistoryReferenceError } from './history-reference.error';
 import { NondeterminismError } from './nondeterminism.error';
 import { Outbox, type DecisionMismatch, type Outgoing } from './outbox';
 import { planResponse } from './response';
-
-/** What `WorkflowExecutionStarted` told the execution about itself. */
-export interface StartedInfo {
-  readonly input?: string;
-  readonly lambdaRole?: string;
-  readonly parent?: { readonly workflowId: string; readonly runId: string };
-  readonly tagList: readonly string[];
-}
-
-export interface ExecutionIdentity {
-  readonly workflowType: string;
-  readonly workflowId: string;
-  readonly runId: string;
-}
 
 /** Timer ids of the zero-second timers that carry a response over SWF's 100-decision or 1 MB limit. */
 export const CONTINUE_TIMER_PREFIX = 'tsflow-continue-';
@@ -43,8 +32,11 @@ export class ReplayState implements Settler {
   outcome?: OutcomeCommand;
   /** The last call the workflow made, for the message when it waits on nothing. */
   lastCall?: Command;
+  /** The `DecisionTaskStarted` event id of the current activation: how long the history is now. */
+  historyLength = 0;
   readonly markers = new Map<string, string | undefined>();
   readonly cancellation: Cancellation;
+  readonly conditions = new Conditions();
 
   private readonly outbox = new Outbox();
   private readonly byEvent = new Map<number, CallCommand>();
@@ -53,7 +45,11 @@ export class ReplayState implements Settler {
   private settlements = 0;
   private continueTimers = 0;
 
-  constructor(readonly identity: ExecutionIdentity) {
+  /** @param inbox where `WorkflowExecutionSignaled` events wait for their activation. */
+  constructor(
+    readonly identity: ExecutionIdentity,
+    readonly inbox: SignalInbox,
+  ) {
     this.cancellation = new Cancellation(this);
   }
 

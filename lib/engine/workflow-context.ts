@@ -3,9 +3,14 @@ import type { CallScheduler, TimerFuture } from './call-scheduler';
 import { MAX_PAYLOAD_LENGTH } from '../swf';
 import { PayloadTooLargeError } from '../swf';
 import type { ReplayState } from './replay-state';
+import { CancellationScope } from './cancellation-scope';
+import type { ContinueAsNewOptions } from './continue-as-new';
 import { Deferred } from './deferred';
 import { WaitTimeout } from './wait-timeout.error';
 import { flatten, waitFor, type FutureArgs, type WaitOutcome } from './wait-condition';
+
+/** A cancellation scope's outcome, with `cancel()` for everything started in it. */
+export type CancellableScope<T> = Promise<T> & { cancel(): void };
 
 /**
  * What a workflow may know and do besides its decorated calls. Injected into
@@ -28,6 +33,7 @@ export class WorkflowContext {
     private readonly state: ReplayState,
     private readonly scheduler: CallScheduler,
     private readonly decodedInput: () => unknown,
+    private readonly suggestedAt?: number,
   ) {}
 
   get workflowId(): string {
@@ -119,6 +125,92 @@ export class WorkflowContext {
   async timedAny<F extends PromiseLike<unknown>>(timeoutSeconds: number, ...futures: FutureArgs<F>): Promise<F[]> {
     const list = this.nonEmpty(flatten(futures), 'timedAny');
     return (await this.timed(timeoutSeconds, list, 'any')).settled;
+  }
+
+  /**
+   * Waits until `holds()` is true after some event (a signal, a call settling, a timer): resolves
+   * `true` then, or `false` when `timeoutSeconds` (a durable timer) pass first.
+   *
+   * @example
+   * ```ts
+   * const approved = await this.flow.condition(() => this.approvedBy !== undefined, 24 * 3600);
+   * ```
+   */
+  async condition(holds: () => boolean, timeoutSeconds?: number): Promise<boolean> {
+    if (holds()) return true;
+    const wait = this.state.conditions.wait(holds);
+    if (timeoutSeconds === undefined) return wait.promise;
+    const timer = this.timer(timeoutSeconds);
+    timer.then(wait.expire, () => undefined);
+    const met = await wait.promise;
+    if (met) timer.cancel();
+    return met;
+  }
+
+  /** Signals another execution (`SignalExternalWorkflowExecution`); rejects with `ScheduleFailure` when SWF reports it failed. */
+  signalExternal(workflowId: string, runId: string | undefined, signalName: string, input?: unknown): Promise<void> {
+    return this.scheduler.signalExternal(workflowId, runId, signalName, input);
+  }
+
+  /**
+   * Ends this run and starts a new one of the same workflow with `input` (`ContinueAsNewWorkflowExecution`),
+   * so a workflow that loops for months keeps its history short. Nothing after it runs.
+   *
+   * @example
+   * ```ts
+   * if (this.flow.continueAsNewSuggested) return this.flow.continueAsNew({ cursor });
+   * ```
+   */
+  continueAsNew(input: unknown, options?: ContinueAsNewOptions): Promise<never> {
+    return this.scheduler.continueAsNew(input, options);
+  }
+
+  /** Events in the history so far (the current decision task's `DecisionTaskStarted` id). */
+  get historyLength(): number {
+    return this.state.historyLength;
+  }
+
+  /** True past `@Workflow(…, { continueAsNewSuggestedAt })` events (default 10,000; SWF stops an execution at 25,000). */
+  get continueAsNewSuggested(): boolean {
+    return this.state.historyLength >= (this.suggestedAt ?? 10_000);
+  }
+
+  /**
+   * Versioning in place: true where the execution reaches this point for the first time under
+   * code that has change `changeId` (recorded in a marker), false when replaying a history
+   * recorded before the change.
+   *
+   * @example
+   * ```ts
+   * if (this.flow.patched('send-receipt')) await this.sendReceipt(order);
+   * ```
+   */
+  patched(changeId: string): boolean {
+    return this.scheduler.patched(changeId);
+  }
+
+  /** Once no execution from before the change runs: the new branch only, still matching the markers `patched` recorded. */
+  deprecatePatch(changeId: string): void {
+    this.scheduler.deprecatePatch(changeId);
+  }
+
+  /**
+   * Runs `fn` in a scope that can be cancelled on its own: `cancel()` cancels every call and
+   * timer started in it (and in what it awaits), as a whole execution's cancellation does.
+   *
+   * @example
+   * ```ts
+   * const fast = this.flow.cancellationScope(() => this.viaFast(order));
+   * const slow = this.flow.cancellationScope(() => this.viaSlow(order));
+   * const [winner] = await this.flow.any(fast, slow);
+   * (winner === fast ? slow : fast).cancel();
+   * ```
+   */
+  cancellationScope<T>(fn: () => Promise<T>): CancellableScope<T> {
+    const scope = new CancellationScope(CancellationScope.current());
+    const promise = scope.run(fn) as CancellableScope<T>;
+    Object.defineProperty(promise, 'cancel', { value: () => scope.cancel() });
+    return promise;
   }
 
   /**

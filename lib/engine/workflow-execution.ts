@@ -1,7 +1,9 @@
 import type { Decision } from '@aws-sdk/client-swf';
 import { TsflowError } from '../errors/tsflow.error';
 import { describeWorkflow, type Constructor, type WorkflowDefinition } from '../metadata';
-import { decodePayload } from '../swf';
+import { describeThrown } from '../errors/thrown-value';
+import { decodePayload, encodePayload } from '../swf';
+import { SignalInbox, type SignalDecoder } from './signals';
 import { CancelledFailure } from './call-failures';
 import { installCalls } from './call-installer';
 import { CallScheduler } from './call-scheduler';
@@ -38,6 +40,8 @@ export interface ExecutionOptions {
    * reports it in `DecisionResult.stuck`; `'fail-workflow'` fails the execution with reason `StuckWorkflow`.
    */
   readonly onStuck?: 'log' | 'fail-workflow';
+  /** Validates `@Signal` inputs (the workers pass a class-validator one); default: the decoded JSON as it is. */
+  readonly decodeSignal?: SignalDecoder;
 }
 
 /** What the engine decided for one decision task. */
@@ -60,6 +64,8 @@ export interface DecisionResult {
   readonly carriedOver: number;
   /** Set when the workflow waits on nothing that can settle: where it waits, for one loud log line. */
   readonly stuck?: string;
+  /** Things to log from the last activation: signals skipped (invalid input, no handler). */
+  readonly warnings?: readonly string[];
 }
 
 export interface DecideTaskOptions {
@@ -89,6 +95,9 @@ export class WorkflowExecution {
   private lastEvent = 0;
   private lastStarted = 0;
   private response: Outgoing[] = [];
+  private instance?: { run(input: unknown): unknown };
+  private published: string | undefined;
+  private warnings: string[] = [];
   private carriedOver = 0;
   private stuck: string | undefined;
 
@@ -96,13 +105,10 @@ export class WorkflowExecution {
     readonly definition: WorkflowDefinition,
     private readonly options: ExecutionOptions,
   ) {
-    this.state = new ReplayState({
-      workflowType: `${definition.name}@${definition.version}`,
-      workflowId: options.workflowId,
-      runId: options.runId,
-    });
+    const identity = { workflowType: `${definition.name}@${definition.version}`, workflowId: options.workflowId, runId: options.runId };
+    this.state = new ReplayState(identity, new SignalInbox(definition, options.decodeSignal));
     this.scheduler = new CallScheduler(this.state);
-    this.context = new WorkflowContext(this.state, this.scheduler, () => this.input);
+    this.context = new WorkflowContext(this.state, this.scheduler, () => this.input, definition.options.continueAsNewSuggestedAt);
   }
 
   static start(workflow: WorkflowDefinition | Constructor, options: ExecutionOptions): WorkflowExecution {
@@ -163,6 +169,7 @@ export class WorkflowExecution {
     }
     let applied = 0;
     let activations = 0;
+    this.warnings = [];
     for (let i = first; i < events.length && (events[i].eventId ?? 0) <= end; i++) {
       const event = events[i];
       const id = event.eventId ?? 0;
@@ -192,9 +199,13 @@ export class WorkflowExecution {
     this.state.closeWindow();
     this.state.now = toDate(event.eventTimestamp);
     this.state.replaying = replaying;
+    this.state.historyLength = eventId;
     this.state.cancellation.beforeActivation();
     this.startRun();
+    this.state.conditions.check();
     await untilQuiescent();
+    while (this.state.conditions.check()) await untilQuiescent();
+    this.publishState();
     this.stuck = this.checkStuck(eventId, replaying);
     const { sent, carriedOver } = this.state.conclude();
     this.response = sent;
@@ -203,7 +214,8 @@ export class WorkflowExecution {
 
   /** Nothing the workflow waits for can settle: report it, and fail the execution when told to. */
   private checkStuck(eventId: number, replaying: boolean): string | undefined {
-    if (this.state.finished || this.state.closed || !this.runStarted || this.state.pendingCalls().length > 0) return undefined;
+    if (this.state.finished || this.state.closed || !this.runStarted) return undefined;
+    if (this.state.pendingCalls().length > 0 || this.state.conditions.pending || this.state.inbox.listening) return undefined;
     const report = stuckReport(this.state, eventId);
     if (this.options.onStuck === 'fail-workflow')
       this.state.finish(failDecision('StuckWorkflow: the workflow waits on nothing that can settle', report));
@@ -222,9 +234,10 @@ export class WorkflowExecution {
     const outcome = this.state.outcome?.decision();
     const status = this.state.closed ? 'closed' : outcome ? STATUS[String(outcome.decisionType)] : 'open';
     const decisions = this.state.closed ? [] : this.response.map((e) => e.command.decision(e.action));
+    const executionContext = this.published ?? this.context.executionContext;
     return {
       decisions,
-      ...(this.context.executionContext === undefined ? {} : { executionContext: this.context.executionContext }),
+      ...(executionContext === undefined ? {} : { executionContext }),
       status,
       ...(outcome?.failWorkflowExecutionDecisionAttributes
         ? { failureReason: outcome.failWorkflowExecutionDecisionAttributes.reason }
@@ -234,11 +247,16 @@ export class WorkflowExecution {
       startedEventId,
       carriedOver: this.state.closed ? 0 : this.carriedOver,
       ...(this.stuck === undefined ? {} : { stuck: this.stuck }),
+      ...(this.warnings.length === 0 ? {} : { warnings: this.warnings }),
     };
   }
 
-  /** Starts `run` once, after the first activation's events (WorkflowExecutionStarted among them) are applied. */
+  /**
+   * Each activation: the signals it brought go to their handlers first; the first one also builds
+   * the workflow (after WorkflowExecutionStarted is applied) and starts `run`, after its signals.
+   */
   private startRun(): void {
+    if (this.instance) this.deliverSignals();
     if (this.runStarted) return;
     const started = this.state.started;
     if (!started)
@@ -252,6 +270,8 @@ export class WorkflowExecution {
     }
     const instance = this.build() as { run(input: unknown): unknown };
     installCalls(instance, this.definition, this.scheduler);
+    this.instance = instance;
+    this.deliverSignals();
     let running: Promise<unknown>;
     try {
       running = Promise.resolve(instance.run(this.input));
@@ -263,6 +283,28 @@ export class WorkflowExecution {
       (error: unknown) =>
         this.finish(() => (this.state.cancelRequested && error instanceof CancelledFailure ? cancelDecision(error) : errorDecision(error))),
     );
+  }
+
+  private deliverSignals(): void {
+    const warnings = this.state.inbox.deliver(this.instance!, (error) => this.finish(() => errorDecision(error)));
+    if (!this.state.replaying) this.warnings.push(...warnings);
+  }
+
+  /** The `@State` member's JSON, sent as the execution context of this activation's response; one SWF cannot carry fails the workflow. */
+  private publishState(): void {
+    const state = this.definition.state;
+    if (!state || !this.instance) return;
+    const where = `@State ${this.definition.target.name}.${state.member}`;
+    try {
+      const member = (this.instance as unknown as Record<string, unknown>)[state.member];
+      const value = state.kind === 'method' ? (member as () => unknown).call(this.instance) : member;
+      this.published = encodePayload(value, `The state published by ${where}`);
+    } catch (error) {
+      const { name, message } = describeThrown(error);
+      this.finish(() =>
+        failDecision(`StateNotPublished: ${name}: ${message}`, `${where} could not be published as the execution context: ${message}`),
+      );
+    }
   }
 
   /** Settles the outcome; describing it must never throw, since this runs in a promise handler. */

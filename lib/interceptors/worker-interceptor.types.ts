@@ -17,9 +17,12 @@ export interface ActivityTaskInfo {
 
 /** How an activity task ended: what the worker responded. */
 export interface ActivityTaskReport {
-  /** `left-open`: the method returned `context.completeLater()`; whoever holds the task token answers SWF. */
-  readonly outcome: 'completed' | 'failed' | 'canceled' | 'not-accepted' | 'left-open';
-  /** The failure's reason as sent to SWF (`ValidationError`, `TypeError: …`), for `failed`. */
+  /**
+   * `left-open`: the method returned `context.completeLater()`; whoever holds the task token answers SWF.
+   * `abandoned`: SWF timed the task out (or shutdown gave up on it) before the method returned.
+   */
+  readonly outcome: 'completed' | 'failed' | 'canceled' | 'not-accepted' | 'left-open' | 'abandoned';
+  /** The failure's reason as sent to SWF (`ValidationError`, `TypeError: …`), for `failed`; why, for `abandoned`. */
   readonly reason?: string;
 }
 

@@ -10,6 +10,7 @@ export { LocalSwfService, type LocalSwfServiceOptions } from './local-swf-servic
 export type { ZeroRetention } from './service/service-context';
 export { StateFileError } from './durability/state-file.error';
 export type { ListenOptions, ListeningServer } from './transport/swf-http-server';
+export type { AccessKey } from './transport/sigv4-check';
 export { dashboardUrl } from './dashboard/dashboard-url';
 export { AwsLambdaInvoker, type AwsLambdaInvokerOptions } from './lambda/aws-lambda-invoker';
 export { InMemoryRequestHandler } from './transport/in-memory-request-handler';

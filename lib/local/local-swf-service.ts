@@ -56,7 +56,9 @@ export class LocalSwfService {
 
   /**
    * Serves SWF's JSON protocol and the dashboard over HTTP, on 127.0.0.1
-   * unless `host` says otherwise. Any credentials and signature are accepted.
+   * unless `host` says otherwise. Any credentials and signature are accepted,
+   * unless `accessKey` is given: then only requests signed (SigV4) with it.
+   * On loopback only requests whose Host names loopback are served (DNS rebinding).
    */
   async listen(options: ListenOptions = {}): Promise<ListeningServer> {
     const server = await startSwfHttpServer(this.backend, dashboardPages(this.backend), options);

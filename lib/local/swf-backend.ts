@@ -87,6 +87,15 @@ export class LocalSwfBackend {
    * step, and long polls wait without holding anything.
    */
   async dispatch(action: string, input: unknown, options: CallOptions = {}): Promise<unknown> {
+    // A copy: callers must not reach into the service's state, and undefined members vanish as on the wire.
+    return JSON.parse(await this.dispatchJson(action, input, options));
+  }
+
+  /**
+   * {@link dispatch}, answering the response body as JSON text: the one
+   * serialisation of a result, which the transports send as it is.
+   */
+  async dispatchJson(action: string, input: unknown, options: CallOptions = {}): Promise<string> {
     if (!isSwfAction(action)) throw SwfFault.unknownOperation(action);
     if (this.ctx.closed) throw new SwfFault('ServiceUnavailableException', 'The local SWF service is closed', 503);
     if (this.ctx.journal.failure) throw unavailable(this.ctx.journal.failure);
@@ -101,8 +110,7 @@ export class LocalSwfBackend {
       // Committed before it is answered: a caller never hears of a change a restart would lose.
       this.commit();
     }
-    // A copy: callers must not reach into the service's state, and undefined members vanish as on the wire.
-    return result === undefined ? {} : JSON.parse(JSON.stringify(result));
+    return result === undefined || result === null ? '{}' : JSON.stringify(result);
   }
 
   /**

@@ -44,3 +44,15 @@ export interface ActivityMethodRecord {
   method: string;
   options: ActivityOptions;
 }
+
+/** What `@Signal` writes for one handler. */
+export interface SignalRecord {
+  name: string;
+  member: string;
+}
+
+/** What `@State` writes: the member whose value is published. */
+export interface StateRecord {
+  member: string;
+  kind: 'getter' | 'method';
+}

@@ -1,11 +1,5 @@
 import { TsflowError } from '../errors/tsflow.error';
-
-/**
- * The key `@Signal(name?)` writes onto the decorated method function itself
- * (`Reflect.defineMetadata(SIGNAL_NAME_METADATA, name, descriptor.value)`), so
- * that the method alone, `Approval.prototype.onApprove`, is enough to find its name.
- */
-const SIGNAL_NAME_METADATA = 'tsflow:signal';
+import { SIGNAL_NAME_METADATA } from './constants';
 
 /**
  * The SWF signal name of a workflow method: the name its `@Signal` gave, else the

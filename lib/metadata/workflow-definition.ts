@@ -1,11 +1,12 @@
 import { describeActivities, dropUndefined } from './activity-definition';
 import { workflowInterceptorsOf } from './interceptor-metadata';
-import { WORKFLOW_CALLS_METADATA, WORKFLOW_METADATA } from './constants';
+import { WORKFLOW_CALLS_METADATA, WORKFLOW_METADATA, WORKFLOW_SIGNALS_METADATA, WORKFLOW_STATE_METADATA } from './constants';
+import { retryProblem } from './retry-policy';
 import { InvalidDefinitionError } from './definition.error';
 import { checkInjectable } from './injectable-check';
 import { messages } from './messages';
 import type { ActivityCallOptions, ChildWorkflowOptions, LambdaOptions, TypeReference, WorkflowOptions } from './options';
-import type { CallRecord, Constructor, WorkflowRecord } from './records';
+import type { CallRecord, Constructor, SignalRecord, StateRecord, WorkflowRecord } from './records';
 import type { WorkflowInterceptor } from '../interceptors/workflow-interceptor.types';
 import {
   MAX_VERSION_LENGTH,
@@ -27,8 +28,19 @@ export interface WorkflowDefinition {
   readonly options: WorkflowOptions;
   /** One entry per decorated member, in declaration order. */
   readonly calls: readonly CallDefinition[];
+  /** `@Signal` handlers, by signal name. */
+  readonly signals: readonly SignalDefinition[];
+  /** The `@State` member, if any. */
+  readonly state?: StateRecord;
   /** Wrapped around each call, first one outermost: the module's, then the class's own (`@UseInterceptors`). */
   readonly interceptors?: readonly WorkflowInterceptor[];
+}
+
+/** One `@Signal` handler: the SWF signal name, the method, and its parameter's class (a DTO to validate, when it is one). */
+export interface SignalDefinition {
+  readonly name: string;
+  readonly member: string;
+  readonly inputType?: Constructor;
 }
 
 export type CallDefinition = LambdaCallDefinition | ActivityCallDefinition | ChildWorkflowCallDefinition;
@@ -66,6 +78,14 @@ export function callMembers(target: Constructor): string[] {
   return ((Reflect.getMetadata(WORKFLOW_CALLS_METADATA, target) as CallRecord[] | undefined) ?? []).map((c) => c.member);
 }
 
+/** The activity classes a workflow calls by class (not by type reference), with the member that calls each. */
+export function activityClassesCalled(target: Constructor): Array<{ member: string; activities: Constructor }> {
+  const calls = (Reflect.getMetadata(WORKFLOW_CALLS_METADATA, target) as CallRecord[] | undefined) ?? [];
+  return calls.flatMap((call) =>
+    call.kind === 'activity' && typeof call.target === 'function' ? [{ member: call.member, activities: call.target }] : [],
+  );
+}
+
 /** Reads and validates one `@Workflow` class; the result is cached per class. */
 export function describeWorkflow(target: Constructor): WorkflowDefinition {
   const cached = cache.get(target);
@@ -97,6 +117,10 @@ export function describeWorkflow(target: Constructor): WorkflowDefinition {
     version: record.version,
     options: record.options,
     calls: records.map((call) => resolveCall(target, call)),
+    signals: resolveSignals(target),
+    ...(Reflect.getMetadata(WORKFLOW_STATE_METADATA, target)
+      ? { state: Reflect.getMetadata(WORKFLOW_STATE_METADATA, target) as StateRecord }
+      : {}),
     interceptors: workflowInterceptorsOf(target),
   };
   cache.set(target, definition);
@@ -114,6 +138,12 @@ function checkWorkflowRecord(target: Constructor, { name, version, options }: Wo
     roleProblem('defaultLambdaRole', options.defaultLambdaRole),
     priorityProblem('defaultTaskPriority', options.defaultTaskPriority),
     descriptionProblem('description', options.description),
+    options.continueAsNewSuggestedAt !== undefined &&
+    (!Number.isInteger(options.continueAsNewSuggestedAt) ||
+      options.continueAsNewSuggestedAt < 1 ||
+      options.continueAsNewSuggestedAt > 25_000)
+      ? `continueAsNewSuggestedAt must be a whole number of events from 1 to 25000, got ${String(options.continueAsNewSuggestedAt)}`
+      : undefined,
   ].filter((p): p is string => p !== undefined);
   if (problems.length > 0) throw new InvalidDefinitionError(messages.invalid(`@Workflow ${target.name}`, problems.join('; ')));
 }
@@ -130,6 +160,7 @@ function resolveCall(target: Constructor, call: CallRecord): CallDefinition {
         [
           nameProblem('the Lambda function name', call.functionName, 64),
           lambdaTimeoutProblem('startToCloseTimeout', call.options.startToCloseTimeout),
+          retryProblem('retry', call.options.retry),
         ],
         'Lambda',
       );
@@ -147,6 +178,7 @@ function resolveCall(target: Constructor, call: CallRecord): CallDefinition {
           durationProblem('scheduleToCloseTimeout', options.scheduleToCloseTimeout),
           durationProblem('heartbeatTimeout', options.heartbeatTimeout),
           priorityProblem('taskPriority', options.taskPriority),
+          retryProblem('retry', options.retry),
         ],
         'Activity',
       );
@@ -169,12 +201,29 @@ function resolveCall(target: Constructor, call: CallRecord): CallDefinition {
             ? 'tagList must be an array of at most 5 tags'
             : undefined,
           ...(options.tagList ?? []).map((tag, i) => nameProblem(`tagList[${i}]`, tag)),
+          retryProblem('retry', options.retry),
         ],
         'ChildWorkflow',
       );
       return { kind: 'child-workflow', member: call.member, workflowType, options };
     }
   }
+}
+
+function resolveSignals(target: Constructor): SignalDefinition[] {
+  const records = (Reflect.getMetadata(WORKFLOW_SIGNALS_METADATA, target) as SignalRecord[] | undefined) ?? [];
+  const byName = new Map<string, string>();
+  return records.map(({ name, member }) => {
+    const where = `@Signal ${target.name}.${member}`;
+    const problem = nameProblem('the signal name', name);
+    if (problem) throw new InvalidDefinitionError(messages.invalid(where, problem));
+    const other = byName.get(name);
+    if (other)
+      throw new InvalidDefinitionError(`${where}: signal '${name}' is already handled by ${target.name}.${other}; one handler per signal.`);
+    byName.set(name, member);
+    const [inputType] = (Reflect.getMetadata('design:paramtypes', target.prototype, member) as Constructor[] | undefined) ?? [];
+    return { name, member, ...(inputType ? { inputType } : {}) };
+  });
 }
 
 function resolveActivity(

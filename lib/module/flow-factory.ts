@@ -3,7 +3,8 @@ import { SWFClient } from '@aws-sdk/client-swf';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { container as rootContainer, Lifecycle, type DependencyContainer } from 'tsyringe';
 import type { Provider } from '../decorators/worker-module.decorator';
-import type { FlowConfig } from '../client/flow-config';
+import { FLOW_CONFIG, type FlowConfig } from '../client/flow-config';
+import { WorkflowClient } from '../client/workflow-client';
 import { ConsoleLogger, type Logger } from '../logging/logger';
 import { TypeRegistry } from '../metadata/type-registry';
 import type { Constructor } from '../metadata/records';
@@ -16,7 +17,9 @@ import type { FlowOptions, LocalOptions } from './flow-options';
 import { hasInit } from './lifecycle';
 import { wireInterceptors } from './interceptor-wiring';
 import { InterceptorSet } from '../interceptors/interceptor-set';
+import { WorkerMetrics } from '../metrics/worker-metrics';
 import { scanModule } from './module-scanner';
+import { checkWiring, resolveAtBootstrap } from './wiring-check';
 
 /** The DI token of the app's logger. */
 export const LOGGER = Symbol.for('tsflow:logger');
@@ -46,6 +49,14 @@ export class FlowFactory {
     const logger = options.logger ?? new ConsoleLogger();
     const identity = options.identity ?? `${hostname()}:${process.pid}`;
     const container = (options.container ?? rootContainer).createChildContainer();
+    const wanted = options.workers ?? true;
+    checkWiring({
+      module: module.name,
+      scanned,
+      frameworkTokens: [SWFClient, FLOW_CONFIG, LOGGER, WorkflowClient, InterceptorSet, ...(options.metrics ? [WorkerMetrics] : [])],
+      container,
+      servesActivities: wanted === true || (typeof wanted === 'object' && wanted.activities !== false),
+    });
 
     const connection = await connect(options, logger);
     container.registerInstance(SWFClient, connection.swf);
@@ -71,8 +82,10 @@ export class FlowFactory {
         const retention = typeof options.registerDomain === 'object' ? options.registerDomain.retentionDays : undefined;
         await registerDomain(connection.swf, options.domain, retention);
       }
-      for (const provider of scanned.providers) {
-        const instance = container.resolve(typeof provider === 'function' ? provider : provider.provide);
+      // Activity classes are built here too, not at their first task: their hooks run, and a wiring mistake shows now.
+      const tokens = [...scanned.providers.map((p) => (typeof p === 'function' ? p : p.provide)), ...scanned.activities];
+      for (const token of tokens) {
+        const instance = resolveAtBootstrap(container, token, module.name);
         instances.push(instance);
         if (hasInit(instance)) await instance.onModuleInit();
       }

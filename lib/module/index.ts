@@ -3,3 +3,4 @@ export { FlowFactory, LOGGER } from './flow-factory';
 export type { FlowOptions, LocalLambdaFunction, LocalOptions } from './flow-options';
 export type { OnModuleDestroy, OnModuleInit } from './lifecycle';
 export { scanModule } from './module-scanner';
+export { WiringError } from './wiring.error';

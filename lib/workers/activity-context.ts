@@ -1,12 +1,23 @@
 import { RecordActivityTaskHeartbeatCommand, type ActivityType, type SWFClient, type WorkflowExecution } from '@aws-sdk/client-swf';
 import { TsflowError } from '../errors/tsflow.error';
-import { MAX_PAYLOAD_LENGTH as MAX_DETAILS_LENGTH } from '../swf';
+import { MAX_HEARTBEAT_DETAILS_LENGTH } from '../swf';
 import { CompleteLater } from './complete-later';
+import { retryTransient } from './retry-transient';
 
 /** Thrown by `heartbeat()` once SWF has asked for the activity to be cancelled. */
 export class ActivityCancelledError extends TsflowError {
   constructor(readonly activityId: string) {
     super(`Activity ${activityId} was cancelled by its workflow.`);
+  }
+}
+
+/** The reason `context.signal` carries when SWF closed the task (a timeout, or the execution closed) or the worker shut down. */
+export class ActivityAbandonedError extends TsflowError {
+  constructor(
+    readonly activityId: string,
+    readonly why: string,
+  ) {
+    super(`Activity ${activityId} was abandoned by its worker: ${why}. SWF no longer accepts its result.`);
   }
 }
 
@@ -28,6 +39,8 @@ export class ActivityCancelledError extends TsflowError {
  */
 export class ActivityContext {
   private readonly controller = new AbortController();
+  private cancelled = false;
+  private lastBeat = Date.now();
 
   constructor(
     private readonly swf: SWFClient,
@@ -40,26 +53,48 @@ export class ActivityContext {
     readonly attempt: number,
   ) {}
 
-  /** Fires when SWF reports that cancellation was requested. */
+  /**
+   * Fires when SWF reports that cancellation was requested, when the task's
+   * timeout passed (SWF has moved on), or when the worker shuts down with the
+   * activity still running: pass it to I/O so that nothing hangs.
+   */
   get signal(): AbortSignal {
     return this.controller.signal;
   }
 
   get cancelRequested(): boolean {
-    return this.controller.signal.aborted;
+    return this.cancelled;
+  }
+
+  /** When the activity last heartbeat (or started), in epoch ms: the worker's heartbeat-timeout watch starts from it. */
+  get lastHeartbeatAt(): number {
+    return this.lastBeat;
+  }
+
+  /** Aborts the signal because SWF no longer waits for this task; the worker then drops whatever the method returns. */
+  abandon(why: string): void {
+    if (!this.controller.signal.aborted) this.controller.abort(new ActivityAbandonedError(this.activityId, why));
   }
 
   /** Records a heartbeat (SWF `RecordActivityTaskHeartbeat`); throws `ActivityCancelledError` once cancelled. */
   async heartbeat(details?: unknown): Promise<void> {
     const text = details === undefined ? undefined : typeof details === 'string' ? details : JSON.stringify(details);
-    if (text !== undefined && text.length > MAX_DETAILS_LENGTH) {
+    if (text !== undefined && text.length > MAX_HEARTBEAT_DETAILS_LENGTH) {
       throw new TsflowError(
-        `Heartbeat details of activity ${this.activityId} are ${text.length} characters; SWF allows ${MAX_DETAILS_LENGTH}.`,
+        `Heartbeat details of activity ${this.activityType.name} ${this.activityType.version} (activity id ${this.activityId}) ` +
+          `are ${text.length} characters; SWF allows at most ${MAX_HEARTBEAT_DETAILS_LENGTH}. ` +
+          'Heartbeat a short progress marker (a count, a cursor) and keep the rest elsewhere.',
       );
     }
-    const { cancelRequested } = await this.swf.send(new RecordActivityTaskHeartbeatCommand({ taskToken: this.taskToken, details: text }));
-    if (cancelRequested && !this.controller.signal.aborted) this.controller.abort(new ActivityCancelledError(this.activityId));
-    if (this.controller.signal.aborted) throw new ActivityCancelledError(this.activityId);
+    const { cancelRequested } = await retryTransient(() =>
+      this.swf.send(new RecordActivityTaskHeartbeatCommand({ taskToken: this.taskToken, details: text })),
+    );
+    this.lastBeat = Date.now();
+    if (cancelRequested && !this.cancelled) {
+      this.cancelled = true;
+      if (!this.controller.signal.aborted) this.controller.abort(new ActivityCancelledError(this.activityId));
+    }
+    if (this.cancelled) throw new ActivityCancelledError(this.activityId);
   }
 
   /**

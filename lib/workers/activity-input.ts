@@ -17,7 +17,7 @@ export class ActivityInputValidationError extends TsflowError {
 /** The input of an activity could not be decoded as JSON. */
 export class ActivityInputDecodeError extends TsflowError {}
 
-const BUILT_IN: readonly unknown[] = [Object, String, Number, Boolean, Array, Function, Promise, Date, Map, Set];
+export const BUILT_IN: readonly unknown[] = [Object, String, Number, Boolean, Array, Function, Promise, Date, Map, Set];
 
 /**
  * Decodes an activity task's JSON input and, when the method's parameter type
@@ -52,11 +52,11 @@ function parameterClass({ target, method }: ActivityTypeDefinition): (new () => 
   return first as new () => object;
 }
 
-function hasConstraints(dto: new () => object): boolean {
+export function hasConstraints(dto: new () => object): boolean {
   return getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false).length > 0;
 }
 
-function flatten(errors: ValidationError[], prefix: string): string[] {
+export function flatten(errors: ValidationError[], prefix: string): string[] {
   return errors.flatMap((error) => {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
     const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => `${path}: ${message} (${rule})`);

@@ -14,7 +14,9 @@ import { InterceptorSet } from '../interceptors/interceptor-set';
 import type { ActivityTaskReport } from '../interceptors/worker-interceptor.types';
 import { ActivityCancelledError, ActivityContext } from './activity-context';
 import { attemptOf } from './activity-attempt';
-import { ActivityInputValidationError, decodeActivityInput } from './activity-input';
+import { ActivityDeadlines } from './activity-deadline';
+import { failureOf } from './activity-failure';
+import { decodeActivityInput } from './activity-input';
 import {
   encodePayload,
   MAX_PAYLOAD_LENGTH as MAX_DETAILS_LENGTH,
@@ -24,6 +26,7 @@ import {
 } from '../swf';
 import { isCompleteLater } from './complete-later';
 import { PollLoop, describeError } from './poll-loop';
+import { retryTransient } from './retry-transient';
 import { Slots } from './slots';
 import { ExecutionTags } from './execution-tags';
 import { activityTaskInfo } from './task-info';
@@ -48,8 +51,11 @@ export interface ActivityWorkerOptions {
 export class ActivityWorker {
   private readonly loops: PollLoop<ActivityTask>[];
   private readonly slots: Slots;
+  private readonly deadlines: ActivityDeadlines;
   private readonly interceptors: InterceptorSet;
   private readonly tags: ExecutionTags;
+  /** Aborted when shutdown gives up waiting: every task still running is abandoned. */
+  private readonly shutdown = new AbortController();
 
   constructor(
     private readonly swf: SWFClient,
@@ -58,6 +64,7 @@ export class ActivityWorker {
     private readonly options: ActivityWorkerOptions,
   ) {
     this.slots = new Slots(options.concurrency ?? 10);
+    this.deadlines = new ActivityDeadlines(swf, options.domain);
     this.interceptors = options.interceptors ?? InterceptorSet.none;
     this.tags = new ExecutionTags(swf, options.domain);
     this.loops = options.taskLists.map(
@@ -84,10 +91,16 @@ export class ActivityWorker {
     });
   }
 
+  /**
+   * Stops polling and waits up to `timeoutMs` for running activities; then
+   * aborts the signals of those left (their tasks time out in SWF, as after a
+   * crash, and their late results are dropped) and resolves.
+   */
   async close(timeoutMs?: number): Promise<void> {
-    const results = await Promise.all(this.loops.map((loop) => loop.stop(timeoutMs)));
+    const results = await Promise.all(this.loops.map((loop) => loop.stop(timeoutMs, () => this.shutdown.abort())));
     const unfinished = results.reduce((n, r) => n + r.unfinished, 0);
-    if (unfinished > 0) this.options.logger.warn('activity worker stopped with tasks still running', { unfinished });
+    if (unfinished > 0)
+      this.options.logger.warn('activity worker stopped with tasks still running; aborted their signals', { unfinished, timeoutMs });
   }
 
   private async poll(taskList: string, signal: AbortSignal): Promise<ActivityTask | undefined> {
@@ -128,15 +141,31 @@ export class ActivityWorker {
       execution,
       attemptOf(task.activityId),
     );
-    let result: unknown;
-    try {
+    const watch = this.deadlines.watch(task, definition.defaults, context, this.shutdown.signal);
+    const work = (async () => {
       const input = await decodeActivityInput(definition, task.input);
       const instance = this.container.resolve(definition.target) as Record<string, (input: unknown, context: ActivityContext) => unknown>;
       const call = { ...activityTaskInfo(task, taskList, context.attempt, this.tags), kind: 'activity' as const, input, context };
-      result = await this.interceptors.activity(definition.target, call, (c) =>
-        Promise.resolve(instance[definition.method](c.input, c.context)),
-      );
-    } catch (error) {
+      return this.interceptors.activity(definition.target, call, (c) => Promise.resolve(instance[definition.method](c.input, c.context)));
+    })();
+    const outcome = await Promise.race([
+      work.then(
+        (result) => ({ result }),
+        (error: unknown) => ({ error, threw: true as const }),
+      ),
+      watch.expired.then((why) => ({ abandoned: why })),
+    ]).finally(() => watch.stop());
+    if ('abandoned' in outcome) {
+      // SWF has moved on (or the worker is going): answering would be refused, so the slot is freed now and a late result dropped.
+      context.abandon(outcome.abandoned);
+      log.warn(`activity ${fields.activity} abandoned: ${outcome.abandoned}; its signal is aborted and a late result will be dropped`, {
+        ...fields,
+        why: outcome.abandoned,
+      });
+      return { outcome: 'abandoned', reason: String(outcome.abandoned) };
+    }
+    if ('threw' in outcome) {
+      const { error } = outcome;
       if (context.cancelRequested && (error instanceof ActivityCancelledError || isAbort(error))) {
         const accepted = await this.respond('RespondActivityTaskCanceled', fields, () =>
           this.swf.send(new RespondActivityTaskCanceledCommand({ taskToken: task.taskToken, details: 'cancelled by request' })),
@@ -144,16 +173,16 @@ export class ActivityWorker {
         log.info('activity cancelled', fields);
         return { outcome: accepted ? 'canceled' : 'not-accepted' };
       }
-      const { reason, details } = failureOf(error);
+      const { reason, details } = failureOf(error, `${definition.target.name}.${definition.method}`);
       log.warn('activity failed', { ...fields, reason });
       return this.fail(task, reason, details, fields);
     }
-    if (isCompleteLater(result)) {
+    if (isCompleteLater(outcome.result)) {
       // The token's holder answers SWF; the task no longer occupies a slot here, nor holds up shutdown.
       log.debug('activity left open, to be completed later through its task token', fields);
       return { outcome: 'left-open' };
     }
-    return this.complete(task, definition, result, fields);
+    return this.complete(task, definition, outcome.result, fields);
   }
 
   private async complete(
@@ -197,20 +226,16 @@ export class ActivityWorker {
   /** Sends a response; false when SWF did not accept it. */
   private async respond(action: string, fields: Record<string, unknown>, send: () => Promise<unknown>): Promise<boolean> {
     try {
-      await send();
+      await retryTransient(send);
       return true;
     } catch (error) {
-      // The task may have timed out meanwhile (UnknownResourceFault): SWF has moved on, so there is nothing to retry.
-      this.options.logger.warn(`${action} was not accepted`, { ...fields, error: describeError(error) });
+      // UnknownResourceFault: the task timed out meanwhile, or an earlier try that seemed lost did reach SWF. Either way SWF has moved on.
+      if ((error as { name?: string }).name === 'UnknownResourceFault') {
+        this.options.logger.info(`${action} came too late: the task had already closed`, { ...fields, error: describeError(error) });
+      } else this.options.logger.warn(`${action} was not accepted`, { ...fields, error: describeError(error) });
       return false;
     }
   }
-}
-
-function failureOf(error: unknown): { reason: string; details: string | undefined } {
-  if (error instanceof ActivityInputValidationError) return { reason: 'ValidationError', details: error.message };
-  if (error instanceof Error) return { reason: `${error.name}: ${error.message}`, details: error.stack };
-  return { reason: 'Error', details: String(error) };
 }
 
 function isAbort(error: unknown): boolean {

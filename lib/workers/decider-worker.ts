@@ -1,33 +1,30 @@
-import {
-  GetWorkflowExecutionHistoryCommand,
-  PollForDecisionTaskCommand,
-  RespondDecisionTaskCompletedCommand,
-  type DecisionTask,
-  type HistoryEvent,
-  type SWFClient,
-} from '@aws-sdk/client-swf';
+import { RespondDecisionTaskCompletedCommand, type DecisionTask, type SWFClient } from '@aws-sdk/client-swf';
 import type { DependencyContainer } from 'tsyringe';
-import { ExecutionOutOfSyncError, NondeterminismError, WorkflowExecution, type DecisionResult, type WorkflowFactory } from '../engine';
+import { NondeterminismError, WorkflowExecution, type DecisionResult, type WorkflowFactory } from '../engine';
 import { InterceptorSet } from '../interceptors/interceptor-set';
 import type { DecisionTaskReport } from '../interceptors/worker-interceptor.types';
 import type { Logger } from '../logging/logger';
 import type { TypeRegistry } from '../metadata/type-registry';
 import type { WorkflowDefinition } from '../metadata/workflow-definition';
 import { MAX_PAYLOAD_LENGTH as MAX_DETAILS_LENGTH, MAX_REASON_LENGTH, truncateOptional as truncate } from '../swf';
+import { retryTransient } from './retry-transient';
 import { PollLoop, describeError } from './poll-loop';
 import { registerWorkflowType } from './register-types';
+import { DecisionHistory, type HistoryReadStats } from './decision-history';
 import { ExecutionCache } from './execution-cache';
 import { ExecutionTags } from './execution-tags';
 import { decisionTaskInfo } from './task-info';
+import { retainedBytes } from './retained-size';
 import { Slots } from './slots';
 import { containerWorkflowFactory } from './workflow-factory';
+import { validateSignalInput } from './signal-input';
 
 export interface DeciderWorkerOptions {
   domain: string;
   taskList: string;
   identity: string;
   logger: Logger;
-  /** Decision tasks handled at once (default 2); SWF never gives two for one execution at a time. */
+  /** Decision tasks handled at once (default {@link DEFAULT_DECIDER_CONCURRENCY}); SWF never gives two for one execution at a time. */
   concurrency?: number;
   /**
    * On a nondeterminism error: `'retry'` (default) sends no response, so the
@@ -46,24 +43,42 @@ export interface DeciderWorkerOptions {
   registerTypes?: boolean;
   /** Running executions kept between decision tasks (default 1000; 0 replays every task in full). */
   cacheSize?: number;
+  /** Estimated bytes the kept executions may hold together (default 256 MiB); the least recently used go first. */
+  cacheBytes?: number;
+  /**
+   * How history pages are read: `json` (default) parses the decider's own
+   * PollForDecisionTask and GetWorkflowExecutionHistory bodies with
+   * `JSON.parse`, several times faster than the SDK's schema walk; `sdk`
+   * keeps the SDK's deserialiser (for comparison, or a proxy that changes bodies).
+   */
+  historyPages?: 'json' | 'sdk';
   /** Worker interceptors and observers (metrics, tracing) around each decision task and poll. */
   interceptors?: InterceptorSet;
 }
 
-/** A decision task as polled: `complete` is false when only the pages newer than a kept execution were read. */
+/** Decision tasks at once by default: enough to overlap one task's round trips with another's replay on 2 cores. */
+export const DEFAULT_DECIDER_CONCURRENCY = 4;
+const DEFAULT_CACHE_BYTES = 256 * 1024 * 1024;
+
+/** A decision task's first page, and whether it was polled from the previous DecisionTaskStarted on. */
 interface PolledTask {
   task: DecisionTask;
-  complete: boolean;
+  fromPreviousStarted: boolean;
 }
 
 /**
- * Long-polls decision tasks, merges every history page, replays the workflow
- * with the engine and responds with its decisions. It keeps no state that
- * matters: kill it at any moment and executions carry on with the next one.
+ * Long-polls decision tasks, reads their history, replays the workflow with
+ * the engine and responds with its decisions. A kept execution of the run
+ * reads only the events since its last decision task; anything else reads
+ * the whole history. It keeps no state that matters: kill it at any moment
+ * and executions carry on with the next one.
  */
 export class DeciderWorker {
   private readonly loop: PollLoop<PolledTask>;
   private readonly seen = new Set<string>();
+  private readonly history: DecisionHistory;
+  /** Tasks between their cache lookup and their decision: their executions come back to the cache. */
+  private deciding = 0;
   private readonly createWorkflow: WorkflowFactory;
   readonly cache: ExecutionCache;
 
@@ -74,18 +89,24 @@ export class DeciderWorker {
     private readonly options: DeciderWorkerOptions,
   ) {
     this.createWorkflow = containerWorkflowFactory(container);
-    this.cache = new ExecutionCache(options.cacheSize ?? 1000);
+    this.cache = new ExecutionCache(options.cacheSize ?? 1000, options.cacheBytes ?? DEFAULT_CACHE_BYTES);
+    this.history = new DecisionHistory(swf, options);
     const interceptors = options.interceptors ?? InterceptorSet.none;
     const tags = new ExecutionTags(swf, options.domain);
     this.loop = new PollLoop<PolledTask>({
       name: 'decider',
       logger: options.logger,
-      slots: new Slots(options.concurrency ?? 2),
+      slots: new Slots(options.concurrency ?? DEFAULT_DECIDER_CONCURRENCY),
       poll: interceptors.observePolls('decider', options.taskList, (signal) => this.poll(signal)),
-      handle: async ({ task, complete }) => {
-        await interceptors.decisionTask(decisionTaskInfo(task, options.taskList, tags), () => this.handle(task, complete));
+      handle: async ({ task, fromPreviousStarted }) => {
+        await interceptors.decisionTask(decisionTaskInfo(task, options.taskList, tags), () => this.handle(task, fromPreviousStarted));
       },
     });
+  }
+
+  /** History read so far: pages polled or fetched and events received (the benchmarks print them). */
+  get historyStats(): Readonly<HistoryReadStats> {
+    return this.history.stats;
   }
 
   async start(): Promise<void> {
@@ -107,97 +128,64 @@ export class DeciderWorker {
   }
 
   /**
-   * One decision task, pages read newest first: with a kept execution of the
-   * run, only the pages after its last decision task are read; otherwise all
-   * of them. Events are returned in order either way.
+   * Only the new events are worth asking for while some execution is kept
+   * or being decided (it goes back to the cache after): the task may be one
+   * of those. With none, every task is a miss, so the poll itself brings the
+   * whole history; a miss after a partial poll costs one history read more.
    */
   private async poll(signal: AbortSignal): Promise<PolledTask | undefined> {
-    const request = {
-      domain: this.options.domain,
-      taskList: { name: this.options.taskList },
-      identity: this.options.identity,
-      maximumPageSize: 1000,
-      reverseOrder: true,
-    };
-    const first = await this.swf.send(new PollForDecisionTaskCommand(request), { abortSignal: signal });
-    if (!first.taskToken) return undefined;
-    const kept = this.cache.peek(first.workflowExecution?.runId ?? '');
-    const since = kept?.canContinue(first) ? (first.previousStartedEventId ?? 0) : undefined;
-    const events: HistoryEvent[] = [...(first.events ?? [])];
-    let nextPageToken = first.nextPageToken;
-    while (nextPageToken && (since === undefined || (events.at(-1)?.eventId ?? 0) > since)) {
-      const page = await this.swf.send(new PollForDecisionTaskCommand({ ...request, nextPageToken }), { abortSignal: signal });
-      events.push(...(page.events ?? []));
-      nextPageToken = page.nextPageToken;
-    }
-    events.reverse();
-    return { task: { ...first, events, nextPageToken: undefined }, complete: nextPageToken === undefined };
+    const fromPreviousStarted = this.cache.capacity > 0 && this.cache.size + this.deciding > 0;
+    const task = await this.history.poll(signal, fromPreviousStarted);
+    return task && { task, fromPreviousStarted };
   }
 
-  /** Every event of the task's execution up to its DecisionTaskStarted, for a full replay after a partial poll. */
-  private async fullHistory(task: DecisionTask): Promise<DecisionTask> {
-    const events: HistoryEvent[] = [];
-    let nextPageToken: string | undefined;
-    do {
-      const page = await this.swf.send(
-        new GetWorkflowExecutionHistoryCommand({
-          domain: this.options.domain,
-          execution: task.workflowExecution,
-          maximumPageSize: 1000,
-          nextPageToken,
-        }),
-      );
-      events.push(...(page.events ?? []));
-      nextPageToken = page.nextPageToken;
-    } while (nextPageToken && (events.at(-1)?.eventId ?? 0) < (task.startedEventId ?? 0));
-    return { ...task, events: events.filter((e) => (e.eventId ?? 0) <= (task.startedEventId ?? 0)) };
-  }
-
-  /** Continues the kept execution when it can, else replays the whole history; keeps the execution while it runs. */
+  /**
+   * The one lookup of the cache for a task. A kept execution continues when
+   * it decided the task before this one (`previousStartedEventId`) and the
+   * polled pages reach back to its next event; otherwise the execution is
+   * replayed from the whole history, read once.
+   */
   private async decide(
-    task: DecisionTask,
-    complete: boolean,
+    first: DecisionTask,
+    fromPreviousStarted: boolean,
     definition: WorkflowDefinition,
     report: DecisionTaskReport,
   ): Promise<DecisionResult> {
-    const { workflowId = '', runId = '' } = task.workflowExecution ?? {};
+    const { workflowId = '', runId = '' } = first.workflowExecution ?? {};
     const kept = this.cache.take(runId);
-    let execution = kept?.canContinue(task) ? kept : undefined;
-    let input = task;
-    report.cache = execution ? 'hit' : 'miss';
-    if (!execution) {
-      execution = WorkflowExecution.start(definition, {
-        workflowId,
-        runId,
-        createWorkflow: this.createWorkflow,
-        onStuck: this.options.onStuck,
-      });
-      if (!complete) input = await this.fullHistory(task);
-      report.eventsFetched += input === task ? 0 : (input.events?.length ?? 0);
-    }
-    let result: DecisionResult;
+    const continues = kept !== undefined && kept.execution.canContinue(first) && reachesBack(first, kept.execution.lastStartedEventId + 1);
+    const polledAll = !fromPreviousStarted || reachesBack(first, 1);
+    this.deciding += 1;
     try {
-      result = await execution.decide(input);
-    } catch (error) {
-      if (!(error instanceof ExecutionOutOfSyncError) || execution !== kept) throw error;
-      // The kept execution and SWF disagree on what came before: start over from the whole history.
-      this.options.logger.warn('kept execution out of sync; replaying in full', { workflowId, runId, error: error.message });
-      execution = WorkflowExecution.start(definition, {
-        workflowId,
-        runId,
-        createWorkflow: this.createWorkflow,
-        onStuck: this.options.onStuck,
-      });
-      report.cache = 'miss';
-      result = await execution.decide(complete ? task : await this.fullHistory(task));
+      const task = continues || polledAll ? await this.history.restOfPoll(first, fromPreviousStarted) : await this.history.whole(first);
+      report.cache = continues ? 'hit' : 'miss';
+      report.eventsFetched = (task.events?.length ?? 0) + (continues || polledAll ? 0 : (first.events?.length ?? 0));
+      const execution = continues
+        ? kept.execution
+        : WorkflowExecution.start(definition, {
+            workflowId,
+            runId,
+            createWorkflow: this.createWorkflow,
+            onStuck: this.options.onStuck,
+            decodeSignal: validateSignalInput,
+          });
+      const result = await execution.decide(task);
+      report.eventsReplayed = result.eventsReplayed;
+      if (result.status === 'open') {
+        const events = task.events ?? [];
+        this.cache.put(
+          execution,
+          continues ? kept.bytes + retainedBytes(events, kept.execution.lastStartedEventId) : retainedBytes(events),
+        );
+      }
+      return result;
+    } finally {
+      this.deciding -= 1;
     }
-    report.eventsReplayed = result.eventsReplayed;
-    if (result.status === 'open') this.cache.put(execution);
-    return result;
   }
 
   /** Decides one task and responds; on errors it logs one line and leaves the task to time out. Never throws. */
-  async handle(task: DecisionTask, complete = true): Promise<DecisionTaskReport> {
+  async handle(task: DecisionTask, fromPreviousStarted = false): Promise<DecisionTaskReport> {
     const report: DecisionTaskReport = { outcome: 'completed', eventsFetched: task.events?.length ?? 0 };
     const { workflowId = '', runId = '' } = task.workflowExecution ?? {};
     const type = `${task.workflowType?.name} ${task.workflowType?.version}`;
@@ -221,7 +209,9 @@ export class DeciderWorker {
     let executionContext: string | undefined;
     try {
       let stuck: string | undefined;
-      ({ decisions, executionContext, stuck } = await this.decide(task, complete, definition, report));
+      let warnings: readonly string[] | undefined;
+      ({ decisions, executionContext, stuck, warnings } = await this.decide(task, fromPreviousStarted, definition, report));
+      for (const warning of warnings ?? []) log.warn('signal skipped', { ...fields, reason: warning });
       if (stuck !== undefined) {
         const failing = this.options.onStuck === 'fail-workflow';
         log.error(`workflow waits on nothing that can settle${failing ? '; failing it' : ''}`, { ...fields, where: stuck });
@@ -251,12 +241,23 @@ export class DeciderWorker {
     }
     report.decisions = decisions.length;
     try {
-      await this.swf.send(new RespondDecisionTaskCompletedCommand({ taskToken: task.taskToken, decisions, executionContext }));
+      await retryTransient(() =>
+        this.swf.send(new RespondDecisionTaskCompletedCommand({ taskToken: task.taskToken, decisions, executionContext })),
+      );
       log.debug('decision task completed', { ...fields, decisions: decisions.map((d) => d.decisionType).join(',') });
     } catch (error) {
-      log.warn('RespondDecisionTaskCompleted was not accepted', { ...fields, error: describeError(error) });
+      // UnknownResourceFault: the task timed out while it was decided; SWF has handed out its retry, which wins.
+      if ((error as { name?: string }).name === 'UnknownResourceFault') {
+        log.info('RespondDecisionTaskCompleted came too late: the task had already timed out', { ...fields, error: describeError(error) });
+      } else log.warn('RespondDecisionTaskCompleted was not accepted', { ...fields, error: describeError(error) });
       return { ...report, outcome: 'not-accepted' };
     }
     return report;
   }
+}
+
+/** Whether the task's first page starts at or before event `eventId`, so nothing between is missing. */
+function reachesBack(task: DecisionTask, eventId: number): boolean {
+  const first = task.events?.[0]?.eventId;
+  return first !== undefined && first <= eventId;
 }

@@ -1,4 +1,4 @@
-export { ActivityCancelledError, ActivityContext } from './activity-context';
+export { ActivityAbandonedError, ActivityCancelledError, ActivityContext } from './activity-context';
 export { ActivityInputDecodeError, ActivityInputValidationError } from './activity-input';
 export { ActivityWorker } from './activity-worker';
 export { CompleteLater } from './complete-later';

@@ -35,15 +35,24 @@ export class PollLoop<T> {
     return this.controller.signal.aborted;
   }
 
-  /** Stops polling (aborting a poll in progress); resolves when in-flight tasks are done or `timeoutMs` passed. */
-  async stop(timeoutMs = 30_000): Promise<{ unfinished: number }> {
+  /**
+   * Stops polling (aborting a poll in progress) and waits for in-flight tasks,
+   * for at most `timeoutMs`. Then `abortLeft` (when given) tells the handlers
+   * to give up, and the loop waits for them to return. The wait holds the
+   * process open: a shutdown must not end early because only a hung task was left.
+   */
+  async stop(timeoutMs = 30_000, abortLeft?: () => void): Promise<{ unfinished: number }> {
     this.controller.abort();
     await this.running;
-    const pending = [...this.inFlight];
-    if (pending.length === 0) return { unfinished: 0 };
-    const timer = delay(timeoutMs, 'timeout' as const, { ref: false });
-    const outcome = await Promise.race([Promise.allSettled(pending).then(() => 'done' as const), timer]);
-    return { unfinished: outcome === 'timeout' ? this.inFlight.size : 0 };
+    if (this.inFlight.size === 0) return { unfinished: 0 };
+    const outcome = await withTimeout(Promise.allSettled([...this.inFlight]), timeoutMs);
+    if (outcome === 'done') return { unfinished: 0 };
+    const unfinished = this.inFlight.size;
+    if (abortLeft) {
+      abortLeft();
+      await Promise.allSettled([...this.inFlight]);
+    }
+    return { unfinished };
   }
 
   private async loop(): Promise<void> {
@@ -84,4 +93,15 @@ export class PollLoop<T> {
 export function describeError(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return String(error);
+}
+
+/** Resolves `'done'` when `work` settles or `'timeout'` after `ms`, with a timer that keeps the process alive meanwhile. */
+async function withTimeout(work: Promise<unknown>, ms: number): Promise<'done' | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), ms)));
+  try {
+    return await Promise.race([work.then(() => 'done' as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

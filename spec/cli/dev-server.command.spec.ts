@@ -9,6 +9,7 @@ import {
 import { expect } from 'chai';
 import { request } from 'node:http';
 import { resolve } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { parseDevServerArgs } from '../../lib/cli/dev-server.command';
 import { CliUsageError } from '../../lib/cli/cli-usage.error';
 import { has, historyWhen, pollDecision } from '../local/support/swf-session-helpers';
@@ -152,6 +153,36 @@ describe('tsflow dev-server', () => {
     expect(empty.stderr).to.contain('exports no functions');
   });
 
+  it('warns on --host 0.0.0.0 that anyone who can reach the port can read and change everything', async () => {
+    const server = await startDevServer(['dev-server', '--port', '0', '--host', '0.0.0.0']);
+    // The warning goes to stderr, which may arrive after the banner on stdout.
+    for (let i = 0; i < 200 && !server.output().includes('warning:'); i++) await delay(10);
+    server.child.kill('SIGKILL');
+    expect(server.output()).to.contain(
+      'warning: listening on 0.0.0.0:' +
+        server.url.split(':').pop() +
+        ', not on loopback: anyone who can reach this port can read and change every',
+    );
+  });
+
+  it('checks SigV4 signatures with --access-key ID:SECRET, answering other credentials with access denied', async () => {
+    const server = await startDevServer(['dev-server', '--port', '0', '--access-key', 'TEAMKEY:team-secret']);
+    const signed = (accessKeyId: string, secretAccessKey: string) =>
+      new SWFClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId, secretAccessKey }, maxAttempts: 1 });
+    try {
+      expect(server.output()).to.contain('requests must be signed with access key TEAMKEY');
+      const good = signed('TEAMKEY', 'team-secret');
+      expect((await good.send(new ListDomainsCommand({ registrationStatus: 'REGISTERED' }))).domainInfos).to.deep.equal([]);
+      good.destroy();
+      const bad = signed('any', 'thing');
+      const error = await bad.send(new ListDomainsCommand({ registrationStatus: 'REGISTERED' })).catch((e: unknown) => e as Error);
+      bad.destroy();
+      expect((error as Error).name).to.equal('AccessDeniedException');
+    } finally {
+      server.child.kill('SIGKILL');
+    }
+  });
+
   describe('parseDevServerArgs', () => {
     it('defaults to 127.0.0.1:8080 with no Lambda functions', () => {
       expect(parseDevServerArgs([])).to.deep.equal({
@@ -159,8 +190,13 @@ describe('tsflow dev-server', () => {
         host: '127.0.0.1',
         lambdas: undefined,
         lambdaEndpoint: undefined,
+        accessKey: undefined,
         help: false,
       });
+    });
+
+    it('reads --access-key ID:SECRET, the secret may hold colons', () => {
+      expect(parseDevServerArgs(['--access-key', 'AKID:s:e:c']).accessKey).to.deep.equal({ id: 'AKID', secret: 's:e:c' });
     });
 
     it('reads --host and --lambda-endpoint', () => {
@@ -181,6 +217,8 @@ describe('tsflow dev-server', () => {
       [['extra'], "Unexpected argument 'extra'"],
       [['--db', ''], '--db needs a file name'],
       [['--zero-retention', 'forever'], '--zero-retention must be delete or keep, got "forever"'],
+      [['--access-key', 'no-colon'], '--access-key must be ID:SECRET (an access key id and its secret), got "no-colon"'],
+      [['--access-key', ':secret'], '--access-key must be ID:SECRET'],
     ] as const) {
       it(`refuses ${argv.join(' ')}`, () => {
         expect(() => parseDevServerArgs([...argv])).to.throw(CliUsageError, message);

@@ -22,6 +22,6 @@ describe('@Lambda', () => {
         @Lambda('f', { timeout: 3 } as never) f!: LambdaCall<string, string>;
       }
       return NotYet;
-    }).to.throw(TypeError, "@Lambda on NotYet.f: unknown option 'timeout'; allowed: startToCloseTimeout.");
+    }).to.throw(TypeError, "@Lambda on NotYet.f: unknown option 'timeout'; allowed: startToCloseTimeout, retry.");
   });
 });

@@ -9,9 +9,19 @@ import { ManualClock } from '../../lib/local/manual-clock';
 import type { ListeningServer } from '../../lib/local/transport/swf-http-server';
 import { ALL_COMMANDS, ALL_DECISION_TYPES, conformanceSession, type SessionTarget } from './support/conformance-session';
 import { recordCommands } from './support/swf-session-helpers';
+import { jsonHistoryPages } from '../../lib/workers/json-history-pages';
 
 const transports: { name: string; connect(service: LocalSwfService): Promise<{ swf: SWFClient; server?: ListeningServer }> }[] = [
   { name: 'in-process (service.client())', connect: async (service) => ({ swf: service.client() }) },
+  {
+    // The decider reads history pages with JSON.parse (lib/workers/json-history-pages.ts); the session must not notice.
+    name: "in-process, history pages read with the decider's JSON reader",
+    connect: async (service) => {
+      const swf = service.client();
+      swf.middlewareStack.use(jsonHistoryPages());
+      return { swf };
+    },
+  },
   {
     name: 'over HTTP (service.listen() + SWFClient endpoint)',
     connect: async (service) => {

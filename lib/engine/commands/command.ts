@@ -3,6 +3,8 @@ import type { Deferred } from '../deferred';
 import type { CommandKind, CommandState } from './command-state';
 import { IllegalTransitionError } from './illegal-transition.error';
 
+const DONE: readonly CommandState[] = ['closed', 'cancelled', 'failed-to-schedule'];
+
 /** How many transitions a command remembers for its error messages. */
 const LOG_LENGTH = 12;
 
@@ -54,7 +56,8 @@ export abstract class Command {
 
   /** The future has not settled: the workflow may still be waiting for this call. */
   get pending(): boolean {
-    return this.future !== undefined && !this.future.settled;
+    // Attempts of a retried call share its future: a closed attempt is not what the workflow waits for.
+    return this.future !== undefined && !this.future.settled && !DONE.includes(this.current);
   }
 
   /** Part of a concluded activation's decisions. */

@@ -19,23 +19,23 @@ export async function pollForActivityTask(ctx: ServiceContext, input: unknown, o
 }
 
 /** The started activity a token stands for, or UnknownResourceFault. */
-function readActivity(ctx: ServiceContext, r: InputReader): { execution: ExecutionRecord; activity: ActivityState } {
+function readActivity(ctx: ServiceContext, r: InputReader, action: string): { execution: ExecutionRecord; activity: ActivityState } {
   const token = r.requiredString('taskToken', { min: 1, max: LIMITS.taskToken });
-  const target = ctx.token(token, 'activity');
+  const target = ctx.token(token, 'activity', action);
   return { execution: target.execution, activity: target.execution.activities.get(target.activityId)! };
 }
 
 export function recordActivityTaskHeartbeat(ctx: ServiceContext, input: unknown) {
   const r = InputReader.of(input, 'RecordActivityTaskHeartbeat');
   const details = r.optionalString('details', { max: 2048 });
-  const { execution, activity } = readActivity(ctx, r);
+  const { execution, activity } = readActivity(ctx, r, 'RecordActivityTaskHeartbeat');
   return { cancelRequested: recordHeartbeat(ctx, execution, activity, details) };
 }
 
 export function respondActivityTaskCompleted(ctx: ServiceContext, input: unknown): void {
   const r = InputReader.of(input, 'RespondActivityTaskCompleted');
   const result = readPayload(r, 'result');
-  const { execution, activity } = readActivity(ctx, r);
+  const { execution, activity } = readActivity(ctx, r, 'RespondActivityTaskCompleted');
   closeActivityTask(ctx, execution, activity);
   execution.addEvent('ActivityTaskCompleted', {
     result,
@@ -48,7 +48,7 @@ export function respondActivityTaskFailed(ctx: ServiceContext, input: unknown): 
   const r = InputReader.of(input, 'RespondActivityTaskFailed');
   const reason = r.optionalString('reason', { max: LIMITS.reason });
   const details = readPayload(r, 'details');
-  const { execution, activity } = readActivity(ctx, r);
+  const { execution, activity } = readActivity(ctx, r, 'RespondActivityTaskFailed');
   closeActivityTask(ctx, execution, activity);
   execution.addEvent('ActivityTaskFailed', {
     reason,
@@ -61,7 +61,7 @@ export function respondActivityTaskFailed(ctx: ServiceContext, input: unknown): 
 export function respondActivityTaskCanceled(ctx: ServiceContext, input: unknown): void {
   const r = InputReader.of(input, 'RespondActivityTaskCanceled');
   const details = readPayload(r, 'details');
-  const { execution, activity } = readActivity(ctx, r);
+  const { execution, activity } = readActivity(ctx, r, 'RespondActivityTaskCanceled');
   closeActivityTask(ctx, execution, activity);
   execution.addEvent('ActivityTaskCanceled', {
     details,

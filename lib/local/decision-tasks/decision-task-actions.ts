@@ -5,7 +5,7 @@ import type { DecisionScope } from './decision-scope';
 import type { DecisionSpec, DecisionTable } from './decision-spec';
 import type { ExecutionRecord } from '../model/execution-record';
 import { finishDecisionTask, isLiveDecision, type StartedDecision, startDecisionTask } from './decision-tasks';
-import { historyPage, type HistoryPageRequest, readHistoryScope } from '../service/history-pages';
+import { firstEventAtTimeOf, historyPage, type HistoryPageRequest, readHistoryScope } from '../service/history-pages';
 import type { ServiceContext } from '../service/service-context';
 import { SwfFault } from '../swf-fault';
 import { readPayload, readTaskList } from '../validation/common-readers';
@@ -14,7 +14,7 @@ import { LIMITS } from '../validation/swf-limits';
 
 function decisionTaskResponse(ctx: ServiceContext, started: StartedDecision, paging: HistoryPageRequest, fromPrevious: boolean) {
   const { execution, startedEventId } = started;
-  const from = fromPrevious && execution.previousStartedEventId ? execution.previousStartedEventId : 1;
+  const from = fromPrevious && execution.previousStartedEventId ? firstEventAtTimeOf(execution, execution.previousStartedEventId) : 1;
   const page = historyPage(ctx, execution, paging, { owner: started.token, from, upTo: startedEventId });
   return {
     taskToken: started.token,
@@ -42,7 +42,7 @@ export async function pollForDecisionTask(ctx: ServiceContext, input: unknown, o
     reverseOrder: r.optionalBoolean('reverseOrder'),
   };
   const fromPrevious = r.optionalBoolean('startAtPreviousStartedEvent') ?? false;
-  if (paging.nextPageToken) return nextPage(ctx, paging, fromPrevious);
+  if (paging.nextPageToken) return nextPage(ctx, domain.name, paging, fromPrevious);
   const started = await ctx.decisionLists
     .get(domain.name, taskList)
     .poll((item) => startDecisionTask(ctx, item, identity), ctx.longPollTimeoutMs, options.signal);
@@ -50,11 +50,17 @@ export async function pollForDecisionTask(ctx: ServiceContext, input: unknown, o
   return decisionTaskResponse(ctx, started, paging, fromPrevious);
 }
 
-function nextPage(ctx: ServiceContext, paging: HistoryPageRequest, fromPrevious: boolean) {
+function nextPage(ctx: ServiceContext, domain: string, paging: HistoryPageRequest, fromPrevious: boolean) {
   const { owner: token, upTo } = readHistoryScope(ctx, paging.nextPageToken!);
   const target = ctx.tokens.get(token);
   if (!target || target.kind !== 'decision' || target.startedEventId !== upTo) {
     throw SwfFault.unknownResource('The decision task of this nextPageToken has completed or timed out');
+  }
+  ctx.token(token, 'decision', 'PollForDecisionTask');
+  if (target.execution.domain.name !== domain) {
+    throw SwfFault.unknownResource(
+      `This nextPageToken belongs to a decision task of domain ${target.execution.domain.name}, not ${domain}`,
+    );
   }
   return decisionTaskResponse(ctx, { execution: target.execution, token, startedEventId: upTo }, paging, fromPrevious);
 }
@@ -76,7 +82,7 @@ function completeDecisionTask(table: DecisionTable, ctx: ServiceContext, input: 
   const executionContext = readPayload(r, 'executionContext');
   const taskList = readTaskList(r, 'taskList');
   const taskListScheduleToStartTimeout = r.optionalDuration('taskListScheduleToStartTimeout');
-  const target = ctx.token(token, 'decision');
+  const target = ctx.token(token, 'decision', 'RespondDecisionTaskCompleted');
   const { execution } = target;
   const slot = execution.decision;
   const unhandled = slot.pending;

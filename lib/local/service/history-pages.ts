@@ -1,5 +1,5 @@
 import type { ServiceContext } from './service-context';
-import { pageOf } from './paging';
+import { pageWindow } from './paging';
 import type { WireHistoryEvent } from '../wire';
 import type { ExecutionRecord } from '../model/execution-record';
 
@@ -20,18 +20,39 @@ export interface HistoryScope {
   reverse: boolean;
 }
 
-/** One page of an execution's events, oldest first unless `reverseOrder`. */
+/**
+ * One page of an execution's events, oldest first unless `reverseOrder`.
+ * It copies only the page, so a page costs the same at event 100 and at
+ * event 20,000.
+ */
 export function historyPage(
   ctx: ServiceContext,
   execution: ExecutionRecord,
   request: HistoryPageRequest,
   scope: Omit<HistoryScope, 'runId' | 'reverse'>,
 ): { events: WireHistoryEvent[]; nextPageToken?: string } {
-  const events = execution.events.slice(scope.from - 1, scope.upTo ?? execution.lastEventId);
-  if (request.reverseOrder) events.reverse();
+  const last = scope.upTo ?? execution.lastEventId;
+  const total = Math.max(0, last - scope.from + 1);
   const full: HistoryScope = { ...scope, runId: execution.runId, reverse: !!request.reverseOrder };
-  const page = pageOf(ctx.pageTokens, events, { ...request, query: JSON.stringify(full) });
-  return { events: page.items, nextPageToken: page.nextPageToken };
+  const { offset, count, nextPageToken } = pageWindow(ctx.pageTokens, total, { ...request, query: JSON.stringify(full) });
+  const events = request.reverseOrder
+    ? execution.events.slice(last - offset - count, last - offset).reverse()
+    : execution.events.slice(scope.from - 1 + offset, scope.from - 1 + offset + count);
+  return { events, nextPageToken };
+}
+
+/**
+ * The first event of a decision task's history when it starts at the
+ * previous DecisionTaskStarted (`startAtPreviousStartedEvent`): SWF's
+ * reference returns the events whose timestamp is at or after that event's,
+ * so events recorded in the same instant just before it come too.
+ */
+export function firstEventAtTimeOf(execution: ExecutionRecord, eventId: number): number {
+  const at = execution.events[eventId - 1]?.eventTimestamp;
+  if (at === undefined) return 1;
+  let first = eventId;
+  while (first > 1 && (execution.events[first - 2].eventTimestamp ?? 0) >= at) first--;
+  return first;
 }
 
 /** The scope a genuine history page token was issued for (ValidationException otherwise). */

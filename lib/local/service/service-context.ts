@@ -109,13 +109,21 @@ export class ServiceContext {
     return domain;
   }
 
-  /** The started task a token stands for, or UnknownResourceFault when unknown or stale. */
-  token<K extends TokenTarget['kind']>(token: string, kind: K): Extract<TokenTarget, { kind: K }> {
+  /**
+   * The started task a token stands for, or UnknownResourceFault when unknown
+   * or stale. A token action names no domain, so the permission check the
+   * dispatcher made without one is made again here with the token's domain.
+   */
+  token<K extends TokenTarget['kind']>(token: string, kind: K, action: string): Extract<TokenTarget, { kind: K }> {
     const target = this.tokens.get(token);
     if (!target || target.kind !== kind) {
       throw SwfFault.unknownResource(
         `Unknown ${kind} task token: the task was never handed out, has completed, timed out, or its execution closed`,
       );
+    }
+    const domain = target.execution.domain.name;
+    if (!this.permissions({ action, domain })) {
+      throw SwfFault.operationNotPermitted(`Not authorized to perform swf:${action} on domain ${domain}`);
     }
     return target as Extract<TokenTarget, { kind: K }>;
   }

@@ -9,12 +9,16 @@ import {
   type SwfDispatcher,
   type SwfJsonResponse,
 } from './swf-json-protocol';
+import { hostFault, isLoopbackHost } from './host-check';
+import { signatureFault, type AccessKey } from './sigv4-check';
 
 export interface ListenOptions {
   /** 0 (the default) picks a free port; read it back from the result. */
   port?: number;
   /** Defaults to 127.0.0.1, so nothing outside this machine can reach the service. */
   host?: string;
+  /** Serve only requests signed (AWS SigV4) with this key, for a dev server others can reach; the dashboard is then closed too. */
+  accessKey?: AccessKey;
 }
 
 /** A running HTTP endpoint of the local service. */
@@ -31,8 +35,9 @@ export interface ListeningServer {
 export type PageHandler = (path: string) => Promise<{ statusCode: number; html: string } | undefined>;
 
 /**
- * Binds SWF's JSON 1.0 protocol to node:http. Signatures are not checked: any
- * credentials work, which is what a local development endpoint wants.
+ * Binds SWF's JSON 1.0 protocol to node:http. Without `accessKey` signatures
+ * are not checked: any credentials work, which is what a local development
+ * endpoint wants. On loopback it answers only its own host names (DNS rebinding).
  */
 export async function startSwfHttpServer(
   dispatcher: SwfDispatcher,
@@ -41,12 +46,13 @@ export async function startSwfHttpServer(
 ): Promise<ListeningServer> {
   const host = options.host ?? '127.0.0.1';
   const inFlight = new Set<ServerResponse>();
+  const guard: Guard = { loopback: isLoopbackHost(host), port: 0, accessKey: options.accessKey };
   const server = createServer((req, res) => {
     inFlight.add(res);
     res.on('close', () => inFlight.delete(res));
     // Once closing, answer what is pending but let no connection be reused.
     if (!server.listening) res.setHeader('connection', 'close');
-    serve(dispatcher, pages, req, res).catch((error: unknown) => {
+    serve(dispatcher, pages, guard, req, res).catch((error: unknown) => {
       // serve() answers every failure itself; reaching here means the socket broke mid-answer.
       if (!res.headersSent) write(res, internalFailure(error));
       else res.destroy();
@@ -60,14 +66,30 @@ export async function startSwfHttpServer(
     });
   });
   const port = (server.address() as AddressInfo).port;
+  guard.port = port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   let closing: Promise<void> | undefined;
   return { url: `http://${urlHost}:${port}`, port, host, close: () => (closing ??= closeServer(server, inFlight)) };
 }
 
-async function serve(dispatcher: SwfDispatcher, pages: PageHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** Who may be served: checked before a page or an action runs. */
+interface Guard {
+  loopback: boolean;
+  port: number;
+  accessKey?: AccessKey;
+}
+
+async function serve(
+  dispatcher: SwfDispatcher,
+  pages: PageHandler,
+  guard: Guard,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const path = req.url ?? '/';
-  if (req.method === 'GET' || req.method === 'HEAD') {
+  const wrongHost = guard.loopback ? hostFault(req.headers.host, guard.port) : undefined;
+  if (wrongHost) return write(res, faultResponse(wrongHost));
+  if ((req.method === 'GET' || req.method === 'HEAD') && !guard.accessKey) {
     const page = await pages(path);
     if (page !== undefined) return writePage(res, req.method, page.statusCode, page.html);
   }
@@ -75,6 +97,10 @@ async function serve(dispatcher: SwfDispatcher, pages: PageHandler, req: Incomin
   if (body === undefined) {
     res.setHeader('connection', 'close');
     return write(res, faultResponse(tooLarge(targetAction(req), Number(req.headers['content-length'] ?? NaN))));
+  }
+  if (guard.accessKey) {
+    const unsigned = await signatureFault(guard.accessKey, { method: req.method ?? 'GET', path, headers: headerRecord(req), body });
+    if (unsigned) return write(res, faultResponse(unsigned));
   }
   const aborted = new AbortController();
   res.on('close', () => {

@@ -9,6 +9,8 @@ import { isSwfFault } from '../swf-fault';
  */
 export interface SwfDispatcher {
   dispatch(action: string, input: unknown, options?: { signal?: AbortSignal }): Promise<unknown>;
+  /** The same call answered as the JSON text of the response body; when present, the transports send that text as it is. */
+  dispatchJson?(action: string, input: unknown, options?: { signal?: AbortSignal }): Promise<string>;
 }
 
 /** One SWF JSON 1.0 request, however it arrived (socket or in memory). */
@@ -56,7 +58,10 @@ export async function answerSwfJsonRequest(dispatcher: SwfDispatcher, request: S
   if ('fault' in decoded) return faultResponse(decoded.fault);
   const { action, input } = decoded;
   try {
-    const output = await untilAborted(dispatcher.dispatch(action, input, { signal: request.signal }), request.signal, action);
+    const options = { signal: request.signal };
+    if (dispatcher.dispatchJson)
+      return textResponse(200, await untilAborted(dispatcher.dispatchJson(action, input, options), request.signal, action));
+    const output = await untilAborted(dispatcher.dispatch(action, input, options), request.signal, action);
     return jsonResponse(200, output === undefined || output === null ? {} : output);
   } catch (error) {
     if (error instanceof RequestAbortedError) throw error;
@@ -163,7 +168,10 @@ export function faultResponse(fault: ProtocolFault): SwfJsonResponse {
 }
 
 function jsonResponse(statusCode: number, body: unknown): SwfJsonResponse {
-  const text = JSON.stringify(body);
+  return textResponse(statusCode, JSON.stringify(body));
+}
+
+function textResponse(statusCode: number, text: string): SwfJsonResponse {
   return {
     statusCode,
     headers: {

@@ -109,10 +109,21 @@ describe('LocalSwfBackend decision tasks', () => {
 
   it('starts the history at the previous DecisionTaskStarted when startAtPreviousStartedEvent is set', async () => {
     await h.start('wf');
+    await h.clock.advance(1); // DecisionTaskStarted (3) a second after the events before it
     await h.decide(await h.decisionTask(), []);
     await signal();
     const task = await h.decisionTask(DECISIONS, { startAtPreviousStartedEvent: true });
     expect(task.events!.map((e) => e.eventId)).to.deep.equal([3, 4, 5, 6, 7]);
+    expect(task.previousStartedEventId).to.equal(3);
+  });
+
+  it('includes the events recorded in the same instant as the previous DecisionTaskStarted, as SWF compares timestamps', async () => {
+    await h.start('wf');
+    await h.decide(await h.decisionTask(), []);
+    await h.clock.advance(1);
+    await signal();
+    const task = await h.decisionTask(DECISIONS, { startAtPreviousStartedEvent: true });
+    expect(task.events!.map((e) => e.eventId)).to.deep.equal([1, 2, 3, 4, 5, 6, 7]);
   });
 
   it('refuses a stale or forged task token with UnknownResourceFault', async () => {

@@ -1,4 +1,4 @@
-import { DescribeDomainCommand, SWFClient, UnknownResourceFault } from '@aws-sdk/client-swf';
+import { DescribeDomainCommand, ListDomainsCommand, SWFClient, UnknownResourceFault } from '@aws-sdk/client-swf';
 import { expect } from 'chai';
 import { request } from 'node:http';
 import { SwfFault } from '../../../lib/local/swf-fault';
@@ -173,5 +173,120 @@ describe('startSwfHttpServer', () => {
     expect(res.headers['content-type']).to.equal('text/html; charset=utf-8');
     expect(res.text).to.equal('<p>hi</p>');
     await withPages.close();
+  });
+});
+
+describe('startSwfHttpServer against hostile requests', () => {
+  let server: ListeningServer;
+  let backend: LocalSwfBackend;
+  beforeEach(async () => {
+    backend = new LocalSwfBackend();
+    server = await startSwfHttpServer(backend, async (path) => (path === '/' ? { statusCode: 200, html: '<p>dashboard</p>' } : undefined));
+  });
+  afterEach(async () => {
+    await server.close();
+    await backend.close();
+  });
+
+  it('answers 10,000 levels of nesting in a validated field with 400 ValidationException and a capped message', async () => {
+    const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+    for (const body of [
+      `{"name":${deep},"workflowExecutionRetentionPeriodInDays":"1"}`,
+      `{"domain":"d","workflowId":"w","workflowType":{"name":"t","version":"1"},"input":{"a":${deep}}}`,
+    ]) {
+      const action = body.startsWith('{"name"') ? 'RegisterDomain' : 'StartWorkflowExecution';
+      const res = await send(server.url, { headers: json(action), body });
+      expect(res.status, res.text.slice(0, 200)).to.equal(400);
+      const fault = JSON.parse(res.text) as { __type: string; message: string };
+      expect(fault.__type).to.equal('com.amazon.coral.validate#ValidationException');
+      expect(fault.message.length).to.be.lessThan(300);
+      expect(fault.message).to.match(
+        /^1 validation error detected: Value '(\[|\{"a":\[)\[\[\[.*\.\.\.' at '(name|input)' failed to satisfy constraint: Member must be a string$/,
+      );
+    }
+  });
+
+  for (const host of ['evil.example', 'evil.example:PORT', '127.0.0.1.evil.example:PORT', 'localhost', 'localhost:1']) {
+    it(`refuses Host "${host}" on a loopback server (DNS rebinding), for the API and the dashboard`, async () => {
+      const headers = { host: host.replace('PORT', String(server.port)) };
+      const api = await send(server.url, { headers: { ...json('ListDomains'), ...headers }, body: '{"registrationStatus":"REGISTERED"}' });
+      expect(api.status).to.equal(403);
+      expect(JSON.parse(api.text)).to.deep.equal({
+        __type: 'com.amazon.coral.service#AccessDeniedException',
+        message:
+          `Host "${headers.host}" is not this server: a server on loopback answers only Host localhost:${server.port}, ` +
+          `127.0.0.1:${server.port} or [::1]:${server.port} (a page on another site may not reach it through DNS rebinding).`,
+      });
+      const page = await send(server.url, { method: 'GET', headers });
+      expect(page.status).to.equal(403);
+    });
+  }
+
+  for (const host of ['localhost', '127.0.0.1', '[::1]']) {
+    it(`serves Host ${host} with the port`, async () => {
+      const res = await send(server.url, {
+        headers: { ...json('ListDomains'), host: `${host}:${server.port}` },
+        body: '{"registrationStatus":"REGISTERED"}',
+      });
+      expect(res.status).to.equal(200);
+    });
+  }
+});
+
+describe('startSwfHttpServer with an access key', () => {
+  let server: ListeningServer;
+  let backend: LocalSwfBackend;
+  const client = (accessKeyId: string, secretAccessKey: string) =>
+    new SWFClient({ endpoint: server.url, region: 'eu-west-1', credentials: { accessKeyId, secretAccessKey }, maxAttempts: 1 });
+  const outcome = async (swf: SWFClient): Promise<string> => {
+    try {
+      await swf.send(new ListDomainsCommand({ registrationStatus: 'REGISTERED' }));
+      return 'served';
+    } catch (error) {
+      return `${(error as Error).name}: ${(error as Error).message}`;
+    } finally {
+      swf.destroy();
+    }
+  };
+  beforeEach(async () => {
+    backend = new LocalSwfBackend();
+    server = await startSwfHttpServer(backend, noPages, { accessKey: { id: 'DEVKEY', secret: 'dev-secret' } });
+  });
+  afterEach(async () => {
+    await server.close();
+    await backend.close();
+  });
+
+  it('serves requests signed (SigV4) with the key', async () => {
+    expect(await outcome(client('DEVKEY', 'dev-secret'))).to.equal('served');
+  });
+
+  it('answers a wrong secret, an unknown key id and an unsigned request with access denied', async () => {
+    expect(await outcome(client('DEVKEY', 'guess'))).to.equal(
+      'AccessDeniedException: The request signature does not match: sign it with the secret of access key DEVKEY.',
+    );
+    expect(await outcome(client('OTHER', 'dev-secret'))).to.equal(
+      'AccessDeniedException: Access key OTHER is not the key this server accepts (--access-key).',
+    );
+    const unsigned = await send(server.url, { headers: json('ListDomains'), body: '{"registrationStatus":"REGISTERED"}' });
+    expect(unsigned.status).to.equal(403);
+    expect(JSON.parse(unsigned.text).message).to.equal(
+      'The request is not signed: this server checks AWS Signature Version 4 with the access key given to --access-key.',
+    );
+  });
+
+  it('refuses a signed request whose body was changed after signing', async () => {
+    const swf = client('DEVKEY', 'dev-secret');
+    swf.middlewareStack.add(
+      (next) => async (args) => {
+        const request = args.request as { body: string; headers: Record<string, string> };
+        request.body = request.body.replace('REGISTERED', 'DEPRECATED');
+        return next(args);
+      },
+      { step: 'deserialize', name: 'tamper' },
+    );
+    expect(await outcome(swf)).to.equal(
+      'AccessDeniedException: The request signature does not match: sign it with the secret of access key DEVKEY.',
+    );
   });
 });
