@@ -2,6 +2,13 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// The package's own determinism rule, as users get it (tsflow/eslint-plugin), from the build.
+const tsflow = await import('./dist/eslint-plugin.js')
+  .then((m) => m.default)
+  .catch((error) => {
+    throw new Error(`eslint.config.mjs uses tsflow/eslint-plugin from dist/: run \`npm run build\` first (${error.message})`);
+  });
+
 /** Event-loop scheduling: in lib/engine only quiescence.ts may wait for the microtask queue to drain. */
 const SCHEDULING_GLOBALS = [
   { name: 'setImmediate', message: 'lib/engine: wait for quiescence with untilQuiescent() (quiescence.ts), nothing else.' },
@@ -76,6 +83,8 @@ export default tseslint.config(
       ],
     },
   },
+  // This repo's own workflows pass the rule users get.
+  { ...tsflow.configs.recommended, files: ['samples/**/*.ts', 'spec/fixtures/workflows/**/*.ts', 'spec/module/fixtures/**/*.ts'] },
   {
     // Cancellation scopes ride an AsyncLocalStorage through the workflow's awaits: no I/O, no clock.
     files: ['lib/engine/cancellation-scope.ts'],

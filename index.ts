@@ -14,7 +14,7 @@ assertReflectMetadata();
 export { TsflowError } from './lib/errors';
 
 // Decorators and the types of the members they declare.
-export { Activities, Activity, ChildWorkflow, Lambda, Signal, State, WorkerModule, Workflow } from './lib/decorators';
+export { Activities, Activity, ChildWorkflow, Lambda, Signal, State, UseInterceptors, WorkerModule, Workflow } from './lib/decorators';
 export type {
   ActivityCall,
   ActivityCallOf,
@@ -39,6 +39,7 @@ export type {
   Duration,
   LambdaOptions,
   RetryPolicy,
+  InterceptorItem,
   TypeReference,
   WorkflowOptions,
 } from './lib/metadata';
@@ -99,6 +100,8 @@ export {
   formatTimeline,
 } from './lib/client';
 export type {
+  ClientCallInfo,
+  ClientInterceptor,
   CloseStatus,
   ExecutionOperations,
   ExecutionRef,
@@ -116,4 +119,25 @@ export type { HistoryEvent, SWFClientConfig, WorkflowExecutionDetail, WorkflowEx
 export { FlowApp, FlowFactory, LOGGER, WiringError } from './lib/module';
 export type { FlowOptions, LocalLambdaFunction, LocalOptions, OnModuleDestroy, OnModuleInit } from './lib/module';
 export { ConsoleLogger } from './lib/logging';
+
+// Interceptors, and the metrics built on them.
+export type {
+  ActivityCallInfo,
+  ActivityInterceptor,
+  ActivityTaskInfo,
+  ActivityTaskReport,
+  CallerView,
+  DecisionTaskInfo,
+  DecisionTaskReport,
+  Interceptor,
+  PollEvent,
+  WorkerInterceptor,
+  WorkflowCallInfo,
+  WorkflowCallKind,
+  WorkflowCallNext,
+  WorkflowInterceptor,
+} from './lib/interceptors';
+export { LoggingInterceptor } from './lib/interceptors';
+export { WorkerMetrics, serveMetrics } from './lib/metrics';
+export type { MetricSample, MetricsOptions, MetricsServer } from './lib/metrics';
 export type { ConsoleLoggerOptions, LogFields, LogLevel, Logger } from './lib/logging';

@@ -1,3 +1,5 @@
+import type { ClientInterceptor } from './client-interceptor.types';
+
 /** The DI token of the application's SWF settings, shared by the client and the workers. */
 export const FLOW_CONFIG = Symbol.for('tsflow:flow-config');
 
@@ -10,4 +12,6 @@ export interface FlowConfig {
   identity: string;
   /** A URL prefix where a person can watch an execution (the dev server's dashboard, or the AWS console). */
   watchUrl?: (workflowId: string, runId: string) => string;
+  /** The client runs its calls through these, the first one outermost. */
+  interceptors?: readonly ClientInterceptor[];
 }

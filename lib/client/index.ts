@@ -11,6 +11,7 @@ export {
   WorkflowNotFoundError,
 } from './client.errors';
 export type { ExecutionRef } from './client.errors';
+export type { ClientCallInfo, ClientInterceptor } from './client-interceptor.types';
 export { FLOW_CONFIG } from './flow-config';
 export type { FlowConfig } from './flow-config';
 export type { CloseStatus, ListOptions } from './list-executions';

@@ -16,7 +16,9 @@ import { describeWorkflow } from '../metadata/workflow-definition';
 import type { ChildPolicy, Duration, TypeReference } from '../metadata/options';
 import type { Constructor } from '../metadata/records';
 import type { InputOf, OutputOf } from '../decorators/call.types';
+import { chain } from '../interceptors/chain';
 import { ActivityCompletion } from './activity-completion';
+import type { ClientCallInfo } from './client-interceptor.types';
 import { FLOW_CONFIG, type FlowConfig } from './flow-config';
 import { encodePayload, formatDuration } from '../swf';
 import { WorkflowNotFoundError } from './client.errors';
@@ -57,6 +59,12 @@ export class WorkflowClient implements ExecutionOperations {
     @inject(FLOW_CONFIG) readonly config: FlowConfig,
   ) {}
 
+  /** Runs one call through the config's client interceptors. */
+  private intercepted<R>(call: ClientCallInfo, send: (call: ClientCallInfo) => Promise<R>): Promise<R> {
+    const links = (this.config.interceptors ?? []).map((i) => i.interceptClient.bind(i));
+    return chain(links, send as (call: ClientCallInfo) => Promise<unknown>)(call) as Promise<R>;
+  }
+
   get domain(): string {
     return this.config.domain;
   }
@@ -65,29 +73,34 @@ export class WorkflowClient implements ExecutionOperations {
   start<W>(workflow: Constructor<W>, input: InputOf<RunOf<W>>, options?: StartOptions): Promise<WorkflowHandle<OutputOf<RunOf<W>>>>;
   /** Starts an execution of a workflow type implemented elsewhere. */
   start<O = unknown>(workflow: TypeReference, input?: unknown, options?: StartOptions): Promise<WorkflowHandle<O>>;
-  async start(workflow: Constructor | TypeReference, input?: unknown, options: StartOptions = {}): Promise<WorkflowHandle<unknown>> {
+  async start(workflow: Constructor | TypeReference, input?: unknown, startOptions: StartOptions = {}): Promise<WorkflowHandle<unknown>> {
     const definition = typeof workflow === 'function' ? describeWorkflow(workflow) : undefined;
     const type = definition ? { name: definition.name, version: definition.version } : { ...(workflow as TypeReference) };
     const defaults = definition?.options ?? {};
-    const workflowId = options.workflowId ?? `${type.name}-${randomUUID()}`;
-    const encoded = encodePayload(input, `The input of ${type.name}`);
-    const { runId } = await swfCall('StartWorkflowExecution', `of ${type.name} ${type.version} as ${workflowId}`, () =>
-      this.swf.send(
-        new StartWorkflowExecutionCommand({
-          domain: this.domain,
-          workflowId,
-          workflowType: type,
-          input: encoded,
-          taskList: { name: options.taskList ?? defaults.defaultTaskList ?? this.config.taskList },
-          executionStartToCloseTimeout: formatDuration(options.executionStartToCloseTimeout),
-          taskStartToCloseTimeout: formatDuration(options.taskStartToCloseTimeout),
-          childPolicy: options.childPolicy,
-          lambdaRole: options.lambdaRole ?? defaults.defaultLambdaRole,
-          tagList: options.tagList,
-          taskPriority: options.taskPriority === undefined ? undefined : String(options.taskPriority),
-        }),
-      ),
-    );
+    const workflowId = startOptions.workflowId ?? `${type.name}-${randomUUID()}`;
+    const call = { kind: 'start', type: `${type.name}@${type.version}`, workflowId, input, options: startOptions } as const;
+    const runId = await this.intercepted<string | undefined>(call, async (intercepted) => {
+      const { input, options } = intercepted as typeof call;
+      const encoded = encodePayload(input, `The input of ${type.name}`);
+      const started = await swfCall('StartWorkflowExecution', `of ${type.name} ${type.version} as ${workflowId}`, () =>
+        this.swf.send(
+          new StartWorkflowExecutionCommand({
+            domain: this.domain,
+            workflowId,
+            workflowType: type,
+            input: encoded,
+            taskList: { name: options.taskList ?? defaults.defaultTaskList ?? this.config.taskList },
+            executionStartToCloseTimeout: formatDuration(options.executionStartToCloseTimeout),
+            taskStartToCloseTimeout: formatDuration(options.taskStartToCloseTimeout),
+            childPolicy: options.childPolicy,
+            lambdaRole: options.lambdaRole ?? defaults.defaultLambdaRole,
+            tagList: options.tagList,
+            taskPriority: options.taskPriority === undefined ? undefined : String(options.taskPriority),
+          }),
+        ),
+      );
+      return started.runId;
+    });
     return new WorkflowHandle(this, workflowId, runId ?? '');
   }
 
@@ -97,19 +110,23 @@ export class WorkflowClient implements ExecutionOperations {
   }
 
   /** Sends the signal `signalName` with a JSON `input` to a run (the current one without `runId`). */
-  async signal(workflowId: string, signalName: string, input?: unknown, runId?: string): Promise<void> {
-    const encoded = encodePayload(input, `The input of signal '${signalName}'`);
-    await swfCall('SignalWorkflowExecution', `'${signalName}' to ${workflowId}`, () =>
-      this.swf.send(
-        new SignalWorkflowExecutionCommand({
-          domain: this.domain,
-          workflowId,
-          runId,
-          signalName,
-          input: encoded,
-        }),
-      ),
-    );
+  async signal(workflowId: string, signalName: string, signalInput?: unknown, runId?: string): Promise<void> {
+    const call = { kind: 'signal', workflowId, runId, signalName, input: signalInput } as const;
+    await this.intercepted(call, (intercepted) => {
+      const { input } = intercepted as typeof call;
+      const encoded = encodePayload(input, `The input of signal '${signalName}'`);
+      return swfCall('SignalWorkflowExecution', `'${signalName}' to ${workflowId}`, () =>
+        this.swf.send(
+          new SignalWorkflowExecutionCommand({
+            domain: this.domain,
+            workflowId,
+            runId,
+            signalName,
+            input: encoded,
+          }),
+        ),
+      );
+    });
   }
 
   /**
@@ -128,23 +145,28 @@ export class WorkflowClient implements ExecutionOperations {
 
   /** Requests cancellation; the workflow decides how to close (SWF `RequestCancelWorkflowExecution`). */
   async cancel(workflowId: string, runId?: string): Promise<void> {
-    await swfCall('RequestCancelWorkflowExecution', `of ${workflowId}`, () =>
-      this.swf.send(new RequestCancelWorkflowExecutionCommand({ domain: this.domain, workflowId, runId })),
+    await this.intercepted({ kind: 'cancel', workflowId, runId }, () =>
+      swfCall('RequestCancelWorkflowExecution', `of ${workflowId}`, () =>
+        this.swf.send(new RequestCancelWorkflowExecutionCommand({ domain: this.domain, workflowId, runId })),
+      ),
     );
   }
 
   /** Closes a run at once (SWF `TerminateWorkflowExecution`), without its workflow's say. */
   async terminate(workflowId: string, options: TerminateOptions = {}): Promise<void> {
-    await swfCall('TerminateWorkflowExecution', `of ${workflowId}`, () =>
-      this.swf.send(
-        new TerminateWorkflowExecutionCommand({
-          domain: this.domain,
-          workflowId,
-          runId: options.runId,
-          reason: options.reason,
-          details: options.details,
-          childPolicy: options.childPolicy,
-        }),
+    const call = { kind: 'terminate', workflowId, runId: options.runId, reason: options.reason } as const;
+    await this.intercepted(call, () =>
+      swfCall('TerminateWorkflowExecution', `of ${workflowId}`, () =>
+        this.swf.send(
+          new TerminateWorkflowExecutionCommand({
+            domain: this.domain,
+            workflowId,
+            runId: options.runId,
+            reason: options.reason,
+            details: options.details,
+            childPolicy: options.childPolicy,
+          }),
+        ),
       ),
     );
   }

@@ -18,5 +18,6 @@ export type {
   LambdaCall,
   OutputOf,
 } from './call.types';
+export { UseInterceptors } from './use-interceptors.decorator';
 export { WorkerModule } from './worker-module.decorator';
 export type { Provider, WorkerModuleOptions } from './worker-module.decorator';

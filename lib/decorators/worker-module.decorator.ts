@@ -1,6 +1,7 @@
 import type { InjectionToken, DependencyContainer } from 'tsyringe';
 import { WORKER_MODULE_METADATA } from '../metadata/constants';
 import type { Constructor } from '../metadata/records';
+import type { InterceptorItem } from '../metadata/interceptor-metadata';
 import { checkOptions } from './check-options';
 
 /** A DI provider: a class, or a token with a value, a class or a factory. */
@@ -20,6 +21,11 @@ export interface WorkerModuleOptions {
   activities?: Constructor[];
   /** Services to inject: classes, or `{ provide, useValue | useClass | useFactory }` (singletons in the app's container). */
   providers?: Provider[];
+  /**
+   * Interceptors (or their classes, resolved from the container) for the workflows' calls, the activities,
+   * the client and the workers; see `WorkflowInterceptor`, `ActivityInterceptor`, `ClientInterceptor`, `WorkerInterceptor`.
+   */
+  interceptors?: InterceptorItem[];
 }
 
 /**
@@ -35,8 +41,8 @@ export interface WorkerModuleOptions {
  */
 export function WorkerModule(options: WorkerModuleOptions): ClassDecorator {
   return (target) => {
-    checkOptions('WorkerModule', target.name, options, ['imports', 'workflows', 'activities', 'providers']);
-    for (const key of ['imports', 'workflows', 'activities', 'providers'] as const) {
+    checkOptions('WorkerModule', target.name, options, ['imports', 'workflows', 'activities', 'providers', 'interceptors']);
+    for (const key of ['imports', 'workflows', 'activities', 'providers', 'interceptors'] as const) {
       const list = options[key];
       if (list !== undefined && !Array.isArray(list)) throw new TypeError(`@WorkerModule on ${target.name}: '${key}' must be an array.`);
       list?.forEach((item, i) => {

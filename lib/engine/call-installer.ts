@@ -1,3 +1,4 @@
+import { interceptWorkflowCall } from '../interceptors/workflow-call-chain';
 import type { WorkflowDefinition } from '../metadata';
 import type { CallScheduler } from './call-scheduler';
 
@@ -20,6 +21,7 @@ export function installCalls(instance: object, definition: WorkflowDefinition, s
         fn = (input, options) => scheduler.child(call, input, options);
         break;
     }
-    Object.defineProperty(instance, call.member, { value: fn, configurable: true, enumerable: false, writable: false });
+    const value = interceptWorkflowCall(definition, call, fn, () => scheduler.caller);
+    Object.defineProperty(instance, call.member, { value, configurable: true, enumerable: false, writable: false });
   }
 }

@@ -8,6 +8,7 @@ import type {
   RetryPolicy,
 } from '../metadata';
 import { TsflowError } from '../errors/tsflow.error';
+import type { CallerView } from '../interceptors/workflow-interceptor.types';
 import { encodePayload, formatDuration, formatPriority, nameProblem } from '../swf';
 import { isRetryable, isServiceFailure, LAMBDA_SERVICE_RETRY, RetryingCall } from './retrying';
 import { SideEffectFailure } from './call-failures';
@@ -53,6 +54,12 @@ export class CallScheduler {
   private readonly patches = new Map<string, boolean>();
 
   constructor(private readonly state: ReplayState) {}
+
+  /** Who is calling, for workflow call interceptors: read at each call. */
+  get caller(): CallerView {
+    const { workflowId, runId } = this.state.identity;
+    return { workflowId, runId, isReplaying: this.state.replaying, tags: this.state.started?.tagList ?? [] };
+  }
 
   lambda(call: LambdaCallDefinition, input: unknown, options?: LambdaOptions): Promise<unknown> {
     const id = `lambda${this.state.nextSequence('lambda')}`;

@@ -4,6 +4,7 @@ export const WORKFLOW_CALLS_METADATA = 'tsflow:workflow-calls';
 export const ACTIVITIES_METADATA = 'tsflow:activities';
 export const ACTIVITY_METHODS_METADATA = 'tsflow:activity-methods';
 export const WORKER_MODULE_METADATA = 'tsflow:worker-module';
+export const INTERCEPTORS_METADATA = 'tsflow:interceptors';
 /** On a workflow class: its `@Signal` handlers. */
 export const WORKFLOW_SIGNALS_METADATA = 'tsflow:workflow-signals';
 /** On a workflow class: its `@State` member. */

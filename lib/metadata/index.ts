@@ -13,6 +13,7 @@ export type {
   TypeReference,
   WorkflowOptions,
 } from './options';
+export type { InterceptorItem } from './interceptor-metadata';
 export type { Constructor, StateRecord } from './records';
 export { retryDelay, retryProblem } from './retry-policy';
 export { signalNameOf } from './signal-name';

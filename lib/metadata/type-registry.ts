@@ -1,4 +1,5 @@
 import { describeActivities, type ActivityTypeDefinition } from './activity-definition';
+import type { WorkflowInterceptor } from '../interceptors/workflow-interceptor.types';
 import { InvalidDefinitionError } from './definition.error';
 import { messages } from './messages';
 import type { TypeReference } from './options';
@@ -11,6 +12,8 @@ export interface RegistrySource {
   activities?: readonly Constructor[];
   /** Other DI classes; checked only for stray call decorators. */
   providers?: readonly Constructor[];
+  /** The module's workflow interceptors: put around every workflow's calls, outside each class's own. */
+  workflowInterceptors?: readonly WorkflowInterceptor[];
 }
 
 const key = ({ name, version }: TypeReference): string => `${name}\u0000${version}`;
@@ -27,6 +30,11 @@ export class TypeRegistry {
     for (const target of source.workflows ?? []) this.addWorkflow(describeWorkflow(target));
     for (const target of source.activities ?? []) {
       for (const activity of describeActivities(target)) this.addActivity(activity);
+    }
+    const shared = source.workflowInterceptors ?? [];
+    if (shared.length > 0) {
+      for (const [k, d] of this.workflowsByType)
+        this.workflowsByType.set(k, { ...d, interceptors: [...shared, ...(d.interceptors ?? [])] });
     }
     for (const target of source.providers ?? []) {
       const members = callMembers(target);

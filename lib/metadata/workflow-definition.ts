@@ -1,4 +1,5 @@
 import { describeActivities, dropUndefined } from './activity-definition';
+import { workflowInterceptorsOf } from './interceptor-metadata';
 import { WORKFLOW_CALLS_METADATA, WORKFLOW_METADATA, WORKFLOW_SIGNALS_METADATA, WORKFLOW_STATE_METADATA } from './constants';
 import { retryProblem } from './retry-policy';
 import { InvalidDefinitionError } from './definition.error';
@@ -6,6 +7,7 @@ import { checkInjectable } from './injectable-check';
 import { messages } from './messages';
 import type { ActivityCallOptions, ChildWorkflowOptions, LambdaOptions, TypeReference, WorkflowOptions } from './options';
 import type { CallRecord, Constructor, SignalRecord, StateRecord, WorkflowRecord } from './records';
+import type { WorkflowInterceptor } from '../interceptors/workflow-interceptor.types';
 import {
   MAX_VERSION_LENGTH,
   childPolicyProblem,
@@ -30,6 +32,8 @@ export interface WorkflowDefinition {
   readonly signals: readonly SignalDefinition[];
   /** The `@State` member, if any. */
   readonly state?: StateRecord;
+  /** Wrapped around each call, first one outermost: the module's, then the class's own (`@UseInterceptors`). */
+  readonly interceptors?: readonly WorkflowInterceptor[];
 }
 
 /** One `@Signal` handler: the SWF signal name, the method, and its parameter's class (a DTO to validate, when it is one). */
@@ -117,6 +121,7 @@ export function describeWorkflow(target: Constructor): WorkflowDefinition {
     ...(Reflect.getMetadata(WORKFLOW_STATE_METADATA, target)
       ? { state: Reflect.getMetadata(WORKFLOW_STATE_METADATA, target) as StateRecord }
       : {}),
+    interceptors: workflowInterceptorsOf(target),
   };
   cache.set(target, definition);
   return definition;

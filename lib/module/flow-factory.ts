@@ -20,6 +20,9 @@ import { connect } from './connect';
 import { LOGGER } from './logger-token';
 import { checkWiring } from './wiring-check';
 import type { SwfConnection } from './swf-connection';
+import { InterceptorSet } from '../interceptors/interceptor-set';
+import { WorkerMetrics } from '../metrics/worker-metrics';
+import { wireInterceptors } from './interceptor-wiring';
 
 /** Builds an application from a `@WorkerModule` and starts its workers. */
 export class FlowFactory {
@@ -49,7 +52,7 @@ export class FlowFactory {
     checkWiring({
       module: module.name,
       scanned,
-      frameworkTokens: [SWFClient, FLOW_CONFIG, LOGGER, WorkflowClient],
+      frameworkTokens: [SWFClient, FLOW_CONFIG, LOGGER, WorkflowClient, InterceptorSet, ...(options.metrics ? [WorkerMetrics] : [])],
       container: options.container ?? rootContainer,
       servesActivities: wanted === true || (typeof wanted === 'object' && wanted.activities !== false),
     });
@@ -57,13 +60,14 @@ export class FlowFactory {
     const connection = await connect(options, logger);
     let assembled: Assembled;
     try {
-      assembled = assemble(module.name, scanned, registry, connection, options, logger);
+      assembled = await assemble(module.name, scanned, registry, connection, options, logger);
     } catch (error) {
       await connection.close().catch(() => undefined);
       throw error;
     }
     const { parts, setting } = assembled;
     const app = new FlowApp(parts);
+    if (assembled.closeMetrics) app.onClose(assembled.closeMetrics);
     try {
       if (options.local || options.registerDomain) await registerDomain(connection.swf, options.domain, retentionDays(options));
       await parts.providers.init();
@@ -80,18 +84,20 @@ export class FlowFactory {
 interface Assembled {
   parts: FlowAppParts;
   setting: WorkerSetting;
+  /** Stops the metrics endpoint, when `metrics` started one. */
+  closeMetrics?: () => void;
 }
 
 /** The container, the workers (not yet polling) and the providers (not yet initialised) around a connection. */
-function assemble(
+async function assemble(
   moduleName: string,
   scanned: ScannedModule,
   registry: TypeRegistry,
   connection: SwfConnection,
   options: FlowOptions,
   logger: Logger,
-): Assembled {
-  const config: FlowConfig = {
+): Promise<Assembled> {
+  const base: FlowConfig = {
     domain: options.domain,
     taskList: options.taskList,
     identity: options.identity ?? `${hostname()}:${process.pid}`,
@@ -100,10 +106,11 @@ function assemble(
   const container = createModuleContainer(
     options.container ?? rootContainer,
     scanned,
-    { swf: connection.swf, config, logger },
+    { swf: connection.swf, config: base, logger },
     options.overrides,
   );
-  const setting: WorkerSetting = { swf: connection.swf, registry, container, config, logger };
+  const { config, served, interceptors, closeMetrics } = await wireInterceptors(container, { scanned, registry, options, base, logger });
+  const setting: WorkerSetting = { swf: connection.swf, registry: served, container, config, logger, interceptors };
   const parts: FlowAppParts = {
     container,
     connection,
@@ -113,7 +120,7 @@ function assemble(
     logger,
     shutdownTimeoutMs: options.shutdownTimeoutMs ?? 30_000,
   };
-  return { parts, setting };
+  return { parts, setting, closeMetrics };
 }
 
 function retentionDays(options: FlowOptions): number | undefined {

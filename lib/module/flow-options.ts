@@ -2,6 +2,8 @@ import type { SWFClient, SWFClientConfig } from '@aws-sdk/client-swf';
 import type { DependencyContainer } from 'tsyringe';
 import type { Provider } from '../decorators/worker-module.decorator';
 import type { Logger } from '../logging/logger';
+import type { InterceptorItem } from '../metadata/interceptor-metadata';
+import type { MetricsOptions } from '../metrics/metrics-options';
 
 /** A Lambda function run in-process by the embedded service: JSON in, JSON out. */
 export type LocalLambdaFunction = (input: never) => unknown;
@@ -60,6 +62,13 @@ export interface FlowOptions {
    * `[{ provide: Mailer, useValue: fakeMailer }, { provide: OrderActivities, useClass: FakeOrderActivities }]`.
    */
   overrides?: Provider[];
+  /** Interceptors added to the module's (`@WorkerModule({ interceptors })`), outside them. */
+  interceptors?: InterceptorItem[];
+  /**
+   * Worker metrics (prom-client): `port` serves them in Prometheus's text format at `/metrics` on loopback
+   * (0 picks a free port); `onMetrics` is called with each observation; `registry` collects into yours.
+   */
+  metrics?: MetricsOptions;
   /** A parent container whose registrations the app's container inherits. */
   container?: DependencyContainer;
 }

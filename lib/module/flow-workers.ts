@@ -7,6 +7,7 @@ import { ActivityWorker } from '../workers/activity-worker';
 import { DeciderWorker } from '../workers/decider-worker';
 import { registerActivityType } from '../workers/register-types';
 import type { FlowOptions } from './flow-options';
+import type { InterceptorSet } from '../interceptors/interceptor-set';
 
 /** The workers an app runs: none, either or both, as `workers` and the module's contents say. */
 export interface FlowWorkers {
@@ -21,11 +22,12 @@ export interface WorkerSetting {
   container: DependencyContainer;
   config: FlowConfig;
   logger: Logger;
+  interceptors: InterceptorSet;
 }
 
 /** Makes the workers (not yet polling). */
 export function createWorkers(options: FlowOptions, setting: WorkerSetting): FlowWorkers {
-  const { swf, registry, container, config, logger } = setting;
+  const { swf, registry, container, config, logger, interceptors } = setting;
   const wanted = options.workers;
   const workers: FlowWorkers = {};
   if (wants(wanted, 'activities') && registry.activities.length > 0) {
@@ -35,6 +37,7 @@ export function createWorkers(options: FlowOptions, setting: WorkerSetting): Flo
       identity: config.identity,
       concurrency: options.activityConcurrency,
       logger,
+      interceptors,
     });
   }
   if (wants(wanted, 'decider') && registry.workflows.length > 0) {
@@ -49,6 +52,7 @@ export function createWorkers(options: FlowOptions, setting: WorkerSetting): Flo
       onStuck: options.onStuck,
       compareInputs: options.compareInputs,
       watchUrl: config.watchUrl,
+      interceptors,
     });
   }
   return workers;

@@ -1,5 +1,6 @@
 import type { Provider, WorkerModuleOptions } from '../decorators/worker-module.decorator';
 import { InvalidDefinitionError } from '../metadata/definition.error';
+import type { InterceptorItem } from '../metadata/interceptor-metadata';
 import { WORKER_MODULE_METADATA } from '../metadata/constants';
 import type { Constructor } from '../metadata/records';
 
@@ -8,10 +9,11 @@ export interface ScannedModule {
   workflows: Constructor[];
   activities: Constructor[];
   providers: Provider[];
+  interceptors: InterceptorItem[];
 }
 
 export function scanModule(root: Constructor): ScannedModule {
-  const result: ScannedModule = { workflows: [], activities: [], providers: [] };
+  const result: ScannedModule = { workflows: [], activities: [], providers: [], interceptors: [] };
   const visited = new Set<Constructor>();
   const visit = (module: Constructor, path: string[]): void => {
     const options = Reflect.getOwnMetadata(WORKER_MODULE_METADATA, module) as WorkerModuleOptions | undefined;
@@ -25,6 +27,7 @@ export function scanModule(root: Constructor): ScannedModule {
     addAll(result.workflows, options.workflows);
     addAll(result.activities, options.activities);
     addAll(result.providers, options.providers);
+    addAll(result.interceptors, options.interceptors);
   };
   visit(root, []);
   return result;

@@ -10,6 +10,8 @@ import type { DependencyContainer } from 'tsyringe';
 import type { ActivityTypeDefinition } from '../metadata/activity-definition';
 import type { TypeRegistry } from '../metadata/type-registry';
 import type { Logger } from '../logging/logger';
+import { InterceptorSet } from '../interceptors/interceptor-set';
+import type { ActivityTaskReport } from '../interceptors/worker-interceptor.types';
 import { ActivityCancelledError, ActivityContext } from './activity-context';
 import { attemptOf } from './activity-attempt';
 import { ActivityDeadlines } from './activity-deadline';
@@ -26,6 +28,8 @@ import { isCompleteLater } from './complete-later';
 import { PollLoop, describeError } from './poll-loop';
 import { retryTransient } from './retry-transient';
 import { Slots } from './slots';
+import { ExecutionTags } from './execution-tags';
+import { activityTaskInfo } from './task-info';
 
 export interface ActivityWorkerOptions {
   domain: string;
@@ -35,6 +39,8 @@ export interface ActivityWorkerOptions {
   /** How many activity tasks run at once, across all task lists (default 10). */
   concurrency?: number;
   logger: Logger;
+  /** Activity and worker interceptors (metrics, tracing, your own) around each task and method call. */
+  interceptors?: InterceptorSet;
 }
 
 /**
@@ -46,6 +52,8 @@ export class ActivityWorker {
   private readonly loops: PollLoop<ActivityTask>[];
   private readonly slots: Slots;
   private readonly deadlines: ActivityDeadlines;
+  private readonly interceptors: InterceptorSet;
+  private readonly tags: ExecutionTags;
   /** Aborted when shutdown gives up waiting: every task still running is abandoned. */
   private readonly shutdown = new AbortController();
 
@@ -57,14 +65,19 @@ export class ActivityWorker {
   ) {
     this.slots = new Slots(options.concurrency ?? 10);
     this.deadlines = new ActivityDeadlines(swf, options.domain);
+    this.interceptors = options.interceptors ?? InterceptorSet.none;
+    this.tags = new ExecutionTags(swf, options.domain);
     this.loops = options.taskLists.map(
       (taskList) =>
         new PollLoop<ActivityTask>({
           name: `activities:${taskList}`,
           logger: options.logger,
           slots: this.slots,
-          poll: (signal) => this.poll(taskList, signal),
-          handle: (task) => this.run(task, taskList),
+          poll: this.interceptors.observePolls('activity', taskList, (signal) => this.poll(taskList, signal)),
+          handle: async (task) => {
+            const info = activityTaskInfo(task, taskList, attemptOf(task.activityId), this.tags);
+            await this.interceptors.activityTask(info, () => this.run(task, taskList));
+          },
         }),
     );
   }
@@ -99,7 +112,7 @@ export class ActivityWorker {
   }
 
   /** Runs one task to a response; never throws. */
-  async run(task: ActivityTask, taskList: string): Promise<void> {
+  async run(task: ActivityTask, taskList: string): Promise<ActivityTaskReport> {
     const execution = task.workflowExecution ?? { workflowId: undefined, runId: undefined };
     const fields = {
       domain: this.options.domain,
@@ -113,8 +126,12 @@ export class ActivityWorker {
     const definition = this.registry.findActivity({ name: task.activityType?.name ?? '', version: task.activityType?.version ?? '' });
     if (!definition) {
       log.error('activity type not served by this worker', fields);
-      await this.fail(task, 'UnknownActivityType', `This worker has no @Activity for ${fields.activity} on task list ${taskList}.`, fields);
-      return;
+      return this.fail(
+        task,
+        'UnknownActivityType',
+        `This worker has no @Activity for ${fields.activity} on task list ${taskList}.`,
+        fields,
+      );
     }
     const context = new ActivityContext(
       this.swf,
@@ -128,7 +145,8 @@ export class ActivityWorker {
     const work = (async () => {
       const input = await decodeActivityInput(definition, task.input);
       const instance = this.container.resolve(definition.target) as Record<string, (input: unknown, context: ActivityContext) => unknown>;
-      return instance[definition.method](input, context);
+      const call = { ...activityTaskInfo(task, taskList, context.attempt, this.tags), kind: 'activity' as const, input, context };
+      return this.interceptors.activity(definition.target, call, (c) => Promise.resolve(instance[definition.method](c.input, c.context)));
     })();
     const outcome = await Promise.race([
       work.then(
@@ -144,28 +162,27 @@ export class ActivityWorker {
         ...fields,
         why: outcome.abandoned,
       });
-      return;
+      return { outcome: 'abandoned', reason: String(outcome.abandoned) };
     }
     if ('threw' in outcome) {
       const { error } = outcome;
       if (context.cancelRequested && (error instanceof ActivityCancelledError || isAbort(error))) {
-        await this.respond('RespondActivityTaskCanceled', fields, () =>
+        const accepted = await this.respond('RespondActivityTaskCanceled', fields, () =>
           this.swf.send(new RespondActivityTaskCanceledCommand({ taskToken: task.taskToken, details: 'cancelled by request' })),
         );
         log.info('activity cancelled', fields);
-        return;
+        return { outcome: accepted ? 'canceled' : 'not-accepted' };
       }
       const { reason, details } = failureOf(error, `${definition.target.name}.${definition.method}`);
       log.warn('activity failed', { ...fields, reason });
-      await this.fail(task, reason, details, fields);
-      return;
+      return this.fail(task, reason, details, fields);
     }
     if (isCompleteLater(outcome.result)) {
       // The token's holder answers SWF; the task no longer occupies a slot here, nor holds up shutdown.
       log.debug('activity left open, to be completed later through its task token', fields);
-      return;
+      return { outcome: 'left-open' };
     }
-    await this.complete(task, definition, outcome.result, fields);
+    return this.complete(task, definition, outcome.result, fields);
   }
 
   private async complete(
@@ -173,23 +190,28 @@ export class ActivityWorker {
     definition: ActivityTypeDefinition,
     result: unknown,
     fields: Record<string, unknown>,
-  ): Promise<void> {
+  ): Promise<ActivityTaskReport> {
     let json: string | undefined;
     try {
       json = encodePayload(result, `The result of ${definition.target.name}.${definition.method}`);
     } catch (error) {
       const reason = error instanceof PayloadTooLargeError ? 'ResultTooLarge' : 'ResultNotSerializable';
-      await this.fail(task, reason, (error as Error).message, fields);
-      return;
+      return this.fail(task, reason, (error as Error).message, fields);
     }
-    await this.respond('RespondActivityTaskCompleted', fields, () =>
+    const accepted = await this.respond('RespondActivityTaskCompleted', fields, () =>
       this.swf.send(new RespondActivityTaskCompletedCommand({ taskToken: task.taskToken, result: json })),
     );
     this.options.logger.debug('activity completed', fields);
+    return { outcome: accepted ? 'completed' : 'not-accepted' };
   }
 
-  private fail(task: ActivityTask, reason: string, details: string | undefined, fields: Record<string, unknown>): Promise<void> {
-    return this.respond('RespondActivityTaskFailed', fields, () =>
+  private async fail(
+    task: ActivityTask,
+    reason: string,
+    details: string | undefined,
+    fields: Record<string, unknown>,
+  ): Promise<ActivityTaskReport> {
+    const accepted = await this.respond('RespondActivityTaskFailed', fields, () =>
       this.swf.send(
         new RespondActivityTaskFailedCommand({
           taskToken: task.taskToken,
@@ -198,16 +220,20 @@ export class ActivityWorker {
         }),
       ),
     );
+    return accepted ? { outcome: 'failed', reason: truncate(reason, MAX_REASON_LENGTH) } : { outcome: 'not-accepted' };
   }
 
-  private async respond(action: string, fields: Record<string, unknown>, send: () => Promise<unknown>): Promise<void> {
+  /** Sends a response; false when SWF did not accept it. */
+  private async respond(action: string, fields: Record<string, unknown>, send: () => Promise<unknown>): Promise<boolean> {
     try {
       await retryTransient(send);
+      return true;
     } catch (error) {
       // UnknownResourceFault: the task timed out meanwhile, or an earlier try that seemed lost did reach SWF. Either way SWF has moved on.
       if ((error as { name?: string }).name === 'UnknownResourceFault') {
         this.options.logger.info(`${action} came too late: the task had already closed`, { ...fields, error: describeError(error) });
       } else this.options.logger.warn(`${action} was not accepted`, { ...fields, error: describeError(error) });
+      return false;
     }
   }
 }

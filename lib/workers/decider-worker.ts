@@ -1,6 +1,8 @@
 import { RespondDecisionTaskCompletedCommand, type DecisionTask, type SWFClient } from '@aws-sdk/client-swf';
 import type { DependencyContainer } from 'tsyringe';
 import { NondeterminismError, WorkflowExecution, type DecisionResult, type WorkflowFactory } from '../engine';
+import { InterceptorSet } from '../interceptors/interceptor-set';
+import type { DecisionTaskReport } from '../interceptors/worker-interceptor.types';
 import type { Logger } from '../logging/logger';
 import type { TypeRegistry } from '../metadata/type-registry';
 import type { WorkflowDefinition } from '../metadata/workflow-definition';
@@ -10,6 +12,8 @@ import { PollLoop, describeError } from './poll-loop';
 import { registerWorkflowType } from './register-types';
 import { DecisionHistory, type HistoryReadStats } from './decision-history';
 import { ExecutionCache } from './execution-cache';
+import { ExecutionTags } from './execution-tags';
+import { decisionTaskInfo } from './task-info';
 import { retainedBytes } from './retained-size';
 import { Slots } from './slots';
 import { containerWorkflowFactory } from './workflow-factory';
@@ -50,6 +54,8 @@ export interface DeciderWorkerOptions {
    * keeps the SDK's deserialiser (for comparison, or a proxy that changes bodies).
    */
   historyPages?: 'json' | 'sdk';
+  /** Worker interceptors and observers (metrics, tracing) around each decision task and poll. */
+  interceptors?: InterceptorSet;
 }
 
 /** Decision tasks at once by default: enough to overlap one task's round trips with another's replay on 2 cores. */
@@ -87,12 +93,16 @@ export class DeciderWorker {
     this.createWorkflow = containerWorkflowFactory(container);
     this.cache = new ExecutionCache(options.cacheSize ?? 1000, options.cacheBytes ?? DEFAULT_CACHE_BYTES);
     this.history = new DecisionHistory(swf, options);
+    const interceptors = options.interceptors ?? InterceptorSet.none;
+    const tags = new ExecutionTags(swf, options.domain);
     this.loop = new PollLoop<PolledTask>({
       name: 'decider',
       logger: options.logger,
       slots: new Slots(options.concurrency ?? DEFAULT_DECIDER_CONCURRENCY),
-      poll: (signal) => this.poll(signal),
-      handle: ({ task, fromPreviousStarted }) => this.handle(task, fromPreviousStarted),
+      poll: interceptors.observePolls('decider', options.taskList, (signal) => this.poll(signal)),
+      handle: async ({ task, fromPreviousStarted }) => {
+        await interceptors.decisionTask(decisionTaskInfo(task, options.taskList, tags), () => this.handle(task, fromPreviousStarted));
+      },
     });
   }
 
@@ -137,7 +147,12 @@ export class DeciderWorker {
    * polled pages reach back to its next event; otherwise the execution is
    * replayed from the whole history, read once.
    */
-  private async decide(first: DecisionTask, fromPreviousStarted: boolean, definition: WorkflowDefinition): Promise<DecisionResult> {
+  private async decide(
+    first: DecisionTask,
+    fromPreviousStarted: boolean,
+    definition: WorkflowDefinition,
+    report: DecisionTaskReport,
+  ): Promise<DecisionResult> {
     const { workflowId = '', runId = '' } = first.workflowExecution ?? {};
     const kept = this.cache.take(runId);
     const continues = kept !== undefined && kept.execution.canContinue(first) && reachesBack(first, kept.execution.lastStartedEventId + 1);
@@ -145,6 +160,8 @@ export class DeciderWorker {
     this.deciding += 1;
     try {
       const task = continues || polledAll ? await this.history.restOfPoll(first, fromPreviousStarted) : await this.history.whole(first);
+      report.cache = continues ? 'hit' : 'miss';
+      report.eventsFetched = (task.events?.length ?? 0) + (continues || polledAll ? 0 : (first.events?.length ?? 0));
       const execution = continues
         ? kept.execution
         : WorkflowExecution.start(definition, {
@@ -156,6 +173,7 @@ export class DeciderWorker {
             compareInputs: this.options.compareInputs,
           });
       const result = await execution.decide(task);
+      report.eventsReplayed = result.eventsReplayed;
       if (result.status === 'open') {
         const events = task.events ?? [];
         this.cache.put(
@@ -170,7 +188,8 @@ export class DeciderWorker {
   }
 
   /** Decides one task and responds; on errors it logs one line and leaves the task to time out. Never throws. */
-  async handle(task: DecisionTask, fromPreviousStarted = false): Promise<void> {
+  async handle(task: DecisionTask, fromPreviousStarted = false): Promise<DecisionTaskReport> {
+    const report: DecisionTaskReport = { outcome: 'completed', eventsFetched: task.events?.length ?? 0 };
     const { workflowId = '', runId = '' } = task.workflowExecution ?? {};
     const type = `${task.workflowType?.name} ${task.workflowType?.version}`;
     const fields = { domain: this.options.domain, taskList: this.options.taskList, workflowId, runId, workflowType: type };
@@ -187,14 +206,14 @@ export class DeciderWorker {
         ...fields,
         serves: this.registry.workflows.map((w) => `${w.name} ${w.version}`).join(', '),
       });
-      return;
+      return { ...report, outcome: 'unknown-type' };
     }
     let decisions;
     let executionContext: string | undefined;
     try {
       let stuck: string | undefined;
       let warnings: readonly string[] | undefined;
-      ({ decisions, executionContext, stuck, warnings } = await this.decide(task, fromPreviousStarted, definition));
+      ({ decisions, executionContext, stuck, warnings } = await this.decide(task, fromPreviousStarted, definition, report));
       for (const warning of warnings ?? []) log.warn('signal skipped', { ...fields, reason: warning });
       if (stuck !== undefined) {
         const failing = this.options.onStuck === 'fail-workflow';
@@ -203,6 +222,7 @@ export class DeciderWorker {
     } catch (error) {
       if (error instanceof NondeterminismError && this.options.onNondeterminism === 'fail-workflow') {
         log.error('nondeterminism: failing the execution', { ...fields, error: error.message });
+        report.outcome = 'failed-workflow';
         decisions = [
           {
             decisionType: 'FailWorkflowExecution' as const,
@@ -219,9 +239,10 @@ export class DeciderWorker {
           startedEventId: task.startedEventId,
           error: describeError(error),
         });
-        return;
+        return { ...report, outcome: error instanceof NondeterminismError ? 'nondeterminism' : 'error' };
       }
     }
+    report.decisions = decisions.length;
     try {
       await retryTransient(() =>
         this.swf.send(new RespondDecisionTaskCompletedCommand({ taskToken: task.taskToken, decisions, executionContext })),
@@ -232,7 +253,9 @@ export class DeciderWorker {
       if ((error as { name?: string }).name === 'UnknownResourceFault') {
         log.info('RespondDecisionTaskCompleted came too late: the task had already timed out', { ...fields, error: describeError(error) });
       } else log.warn('RespondDecisionTaskCompleted was not accepted', { ...fields, error: describeError(error) });
+      return { ...report, outcome: 'not-accepted' };
     }
+    return report;
   }
 }
 

@@ -1,4 +1,4 @@
-import { ConsoleLogger, FlowFactory, WorkerModule, WorkflowClient, WorkflowExecutionFailedError } from 'tsflow';
+import { ConsoleLogger, FlowFactory, WorkerMetrics, WorkerModule, WorkflowClient, WorkflowExecutionFailedError } from 'tsflow';
 import { OrderActivities } from './activities';
 import type { Order } from './order.dto';
 import { Inventory, Mailer, PaymentGateway } from './services';
@@ -21,13 +21,26 @@ export const ORDERS: Order[] = [
   { orderId: 'order #2', email: 'not-an-email', lines: [{ sku: 'lamp', quantity: 0 }], totalCents: 1999 },
 ];
 
-/** Runs two orders through FulfilOrder on the embedded SWF service: `npm run sample:orders`. */
+/** The Prometheus text without its histogram buckets and comments: one line per count, sum, counter and gauge. */
+export function metricsSummary(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('#') && !line.includes('_bucket{'))
+    .join('\n');
+}
+
+/**
+ * Runs two orders through FulfilOrder on the embedded SWF service, with worker
+ * metrics on, and prints what `/metrics` served: `npm run sample:orders`.
+ */
 async function main(): Promise<void> {
   const app = await FlowFactory.create(OrdersModule, {
     domain: 'tsflow-samples',
     taskList: 'orders-decider',
     local: true,
     logger: new ConsoleLogger({ level: (process.env.TSFLOW_LOG_LEVEL as 'info') ?? 'warn' }),
+    // Prometheus text at http://127.0.0.1:<port>/metrics while the app runs (0: any free port).
+    metrics: { port: Number(process.env.METRICS_PORT ?? 0) },
   });
   try {
     const client = app.get(WorkflowClient);
@@ -41,6 +54,9 @@ async function main(): Promise<void> {
         console.log(`${ORDERS[i].orderId}: rejected (${error.reason})\n${error.details}`);
       }
     }
+    const url = app.get(WorkerMetrics).url!;
+    const response = await fetch(url);
+    console.log(`\nGET ${url} (histogram buckets left out):\n${metricsSummary(await response.text())}`);
   } finally {
     await app.close();
   }

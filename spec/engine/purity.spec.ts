@@ -3,11 +3,17 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const engine = resolve(__dirname, '..', '..', '..', 'lib', 'engine');
+const interceptors = resolve(engine, '..', 'interceptors');
+const read = (file: string, path: string) => {
+  const text = readFileSync(path, 'utf8');
+  // Comments may talk about processes and clocks; code may not use them.
+  return { file, text, code: text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '') };
+};
 const sources = (readdirSync(engine, { recursive: true }) as string[])
   .filter((f) => f.endsWith('.ts'))
-  .map((file) => ({ file, text: readFileSync(join(engine, file), 'utf8') }))
-  // Comments may talk about processes and clocks; code may not use them.
-  .map(({ file, text }) => ({ file, text, code: text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '') }));
+  .map((file) => read(file, join(engine, file)));
+// The engine runs workflow interceptors through these two, inside replay: they are held to the same rules.
+const inReplay = ['chain.ts', 'workflow-call-chain.ts'].map((file) => read(`../interceptors/${file}`, join(interceptors, file)));
 
 /** What replay must not depend on: the same history has to give the same decisions anywhere, any time. */
 const forbidden: [RegExp, string][] = [
@@ -21,7 +27,7 @@ const forbidden: [RegExp, string][] = [
 ];
 
 describe('lib/engine purity', () => {
-  it('imports only its own files, metadata, SWF rules, errors, decorator types and SDK types (no DI container)', () => {
+  it('imports only its own files, metadata, SWF rules, errors, decorator types, SDK types and the workflow call chain (no DI container)', () => {
     for (const { file, text } of sources) {
       const up = file.includes('/') ? '../../' : '../';
       for (const match of text.matchAll(/^import (type )?.*? from '([^']+)';$/gms)) {
@@ -34,14 +40,25 @@ describe('lib/engine purity', () => {
           from === `${up}metadata` ||
           from === `${up}swf` ||
           from.startsWith(`${up}errors/`) ||
+          from === `${up}interceptors/workflow-call-chain` ||
+          (typeOnly !== undefined && from.startsWith(`${up}interceptors/`)) ||
           (typeOnly !== undefined && (from === '@aws-sdk/client-swf' || from.startsWith(`${up}decorators/`)));
         expect(allowed, `${file} imports ${typeOnly ? 'type ' : ''}${from}`).to.equal(true);
       }
     }
   });
 
+  it('keeps the workflow call chain to its own folder and metadata types', () => {
+    for (const { file, text } of inReplay) {
+      for (const [, typeOnly, from] of text.matchAll(/^import (type )?.*? from '([^']+)';$/gms)) {
+        const allowed = from.startsWith('./') || (typeOnly !== undefined && from.startsWith('../metadata/'));
+        expect(allowed, `${file} imports ${typeOnly ? 'type ' : ''}${from}`).to.equal(true);
+      }
+    }
+  });
+
   it('reads no clock, randomness or environment, and schedules nothing but the quiescence barrier', () => {
-    for (const { file, code } of sources) {
+    for (const { file, code } of [...sources, ...inReplay]) {
       for (const [pattern, what] of forbidden) expect(pattern.test(code), `${file} uses ${what}`).to.equal(false);
       // The barrier is a microtask that queues a nextTick, with a setImmediate turn now and then (quiescence.ts).
       if (file === 'quiescence.ts') continue;

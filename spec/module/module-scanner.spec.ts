@@ -21,7 +21,7 @@ class App {}
 
 describe('scanModule', () => {
   it('flattens imports first, each class once', () => {
-    expect(scanModule(App)).to.deep.equal({ workflows: [A, B], activities: [], providers: [Service] });
+    expect(scanModule(App)).to.deep.equal({ workflows: [A, B], activities: [], providers: [Service], interceptors: [] });
   });
 
   it('says which module imported something that is not a module', () => {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
-import { FlowFactory, WorkflowClient, WorkflowExecutionFailedError, type FlowApp } from '../../index';
-import { ORDERS, OrdersModule } from '../../samples/order-fulfilment/main';
+import { FlowFactory, WorkerMetrics, WorkflowClient, WorkflowExecutionFailedError, type FlowApp } from '../../index';
+import { ORDERS, OrdersModule, metricsSummary } from '../../samples/order-fulfilment/main';
 import { Mailer } from '../../samples/order-fulfilment/services';
 import { FulfilOrder } from '../../samples/order-fulfilment/workflows';
 import { TRANSPORTS, type LocalTransport } from '../helpers/local-transports';
@@ -59,3 +59,30 @@ for (const transport of TRANSPORTS) {
     });
   });
 }
+
+describe('samples/order-fulfilment with metrics on', () => {
+  it('serves what its workers did at /metrics: tasks, failures by reason, cache use and events', async () => {
+    const app = await FlowFactory.create(OrdersModule, {
+      domain: 'samples-metrics',
+      taskList: 'orders-decider',
+      local: true,
+      logger: new RecordingLogger(),
+      handleSignals: false,
+      metrics: { port: 0 },
+    });
+    try {
+      const client = app.get(WorkflowClient);
+      const runs = await Promise.all(ORDERS.map((order) => client.start(FulfilOrder, order)));
+      await Promise.all(runs.map((run) => run.result({ timeoutMs: 30_000 }).catch(() => undefined)));
+      const summary = metricsSummary(await (await fetch(app.get(WorkerMetrics).url!)).text()).split('\n');
+      expect(summary).to.include('tsflow_task_failures_total{worker="activity",type="orders.accept@1.0",reason="ValidationError"} 1');
+      expect(summary).to.include('tsflow_task_duration_seconds_count{worker="activity",type="orders.pack@1.0",outcome="completed"} 1');
+      expect(summary).to.include('tsflow_decider_cache_total{result="miss"} 3');
+      expect(summary).to.include('tsflow_tasks_in_flight{worker="activity"} 0');
+      expect(summary.some((line) => line.startsWith('tsflow_decider_events_fetched_sum{type="FulfilOrder@1.0"}'))).to.equal(true);
+      expect(summary.some((line) => line.includes('_bucket{'))).to.equal(false);
+    } finally {
+      await app.close();
+    }
+  });
+});
