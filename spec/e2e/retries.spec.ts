@@ -1,0 +1,105 @@
+import 'reflect-metadata';
+import { expect } from 'chai';
+import type { HistoryEvent } from '@aws-sdk/client-swf';
+import { Activities, Activity, ActivityFailure, WorkerModule, Workflow, type ActivityCall, type ActivityContext } from '../../index';
+import { TRANSPORTS } from '../helpers/local-transports';
+import { eventTypes, startE2e, type E2eEnv } from './support/e2e-env';
+
+class CardDeclined extends Error {
+  override name = 'CardDeclined';
+}
+
+@Activities({ version: '1', prefix: 'e2e-pay', defaultTaskList: 'e2e-pay', defaultTaskStartToCloseTimeout: 60 })
+class PaymentActivities {
+  readonly attempts: number[] = [];
+
+  /** A gateway that is busy twice, then takes the charge. */
+  @Activity()
+  async charge(cents: number, context: ActivityContext): Promise<string> {
+    this.attempts.push(context.attempt);
+    if (context.attempt < 3) throw new Error(`gateway busy (attempt ${context.attempt})`);
+    return `charged ${cents} on attempt ${context.attempt}`;
+  }
+
+  @Activity()
+  async chargeCard(cents: number): Promise<string> {
+    throw new CardDeclined(`${cents} is over the card's limit`);
+  }
+}
+
+@Workflow('E2ePayment', '1')
+class Payment {
+  @Activity(PaymentActivities, 'charge', { retry: { maximumAttempts: 5, initialInterval: 30, backoffCoefficient: 2 } })
+  charge!: ActivityCall<number, string>;
+  @Activity(PaymentActivities, 'chargeCard') chargeCard!: ActivityCall<number, string>;
+
+  async run(input: { cents: number; card?: boolean }): Promise<string> {
+    if (!input.card) return this.charge(input.cents);
+    try {
+      return await this.chargeCard(input.cents, { retry: { maximumAttempts: 5, nonRetryable: ['CardDeclined'] } });
+    } catch (error) {
+      if (error instanceof ActivityFailure) return `declined: ${error.reason}`;
+      throw error;
+    }
+  }
+}
+
+@WorkerModule({ workflows: [Payment], activities: [PaymentActivities] })
+class PaymentModule {}
+
+const attributes = (events: HistoryEvent[], type: string, key: string): unknown[] =>
+  events
+    .filter((e) => e.eventType === type)
+    .map((e) => (e[`${type[0].toLowerCase()}${type.slice(1)}EventAttributes` as keyof HistoryEvent] as Record<string, unknown>)[key]);
+
+for (const transport of TRANSPORTS) {
+  describe(`Retries end to end (${transport.name})`, () => {
+    let env: E2eEnv;
+
+    before(async () => {
+      env = await startE2e(transport, PaymentModule, 'e2e-retries');
+    });
+
+    after(() => env.close());
+
+    it('succeeds on attempt 3 after two durable back-off timers, each attempt a new activity id', async () => {
+      const run = await env.client.start(Payment, { cents: 1200 });
+      const result = await env.skippingTime(() => run.result({ timeoutMs: 10_000 }));
+      expect(result).to.equal('charged 1200 on attempt 3');
+      expect(env.app.get(PaymentActivities).attempts).to.deep.equal([1, 2, 3]);
+      const events = await run.history();
+      expect(eventTypes(events).filter((t) => t.startsWith('Activity') || t.startsWith('Timer'))).to.deep.equal([
+        'ActivityTaskScheduled',
+        'ActivityTaskStarted',
+        'ActivityTaskFailed',
+        'TimerStarted',
+        'TimerFired',
+        'ActivityTaskScheduled',
+        'ActivityTaskStarted',
+        'ActivityTaskFailed',
+        'TimerStarted',
+        'TimerFired',
+        'ActivityTaskScheduled',
+        'ActivityTaskStarted',
+        'ActivityTaskCompleted',
+      ]);
+      expect(attributes(events, 'ActivityTaskScheduled', 'activityId')).to.deep.equal(['activity1', 'activity1#2', 'activity1#3']);
+      expect(attributes(events, 'TimerStarted', 'startToFireTimeout')).to.deep.equal(['30', '60']);
+      expect(attributes(events, 'ActivityTaskFailed', 'reason')).to.deep.equal([
+        'Error: gateway busy (attempt 1)',
+        'Error: gateway busy (attempt 2)',
+      ]);
+      const at = (type: string) => events.filter((e) => e.eventType === type).map((e) => e.eventTimestamp!.getTime());
+      expect(at('TimerFired').map((fired, i) => (fired - at('TimerStarted')[i]) / 1000)).to.deep.equal([30, 60]);
+    });
+
+    it('fails at once, with no timer, on a reason the call lists as non-retryable', async () => {
+      const run = await env.client.start(Payment, { cents: 99_000, card: true });
+      const result = await env.skippingTime(() => run.result({ timeoutMs: 10_000 }));
+      expect(result).to.equal("declined: CardDeclined: 99000 is over the card's limit");
+      const types = eventTypes(await run.history());
+      expect(types.filter((t) => t === 'ActivityTaskScheduled')).to.have.length(1);
+      expect(types).to.not.include('TimerStarted');
+    });
+  });
+}
