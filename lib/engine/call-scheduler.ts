@@ -132,7 +132,7 @@ export class CallScheduler {
         taskPriority: formatPriority(options.taskPriority),
         taskStartToCloseTimeout: formatDuration(options.taskStartToCloseTimeout),
         childPolicy: options.childPolicy,
-        tagList: options.tagList ?? (this.state.started?.tagList.length ? [...this.state.started.tagList] : undefined),
+        tagList: options.tagList,
         workflowTypeVersion: options.version,
         lambdaRole: options.lambdaRole ?? this.state.started?.lambdaRole,
       }),

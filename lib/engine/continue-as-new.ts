@@ -1,6 +1,9 @@
 import type { ChildPolicy, Duration } from '../metadata';
 
-/** What the next run of `continueAsNew()` changes; unset fields keep the current run's (SWF's rule), tags and Lambda role included. */
+/**
+ * What the next run of `continueAsNew()` is given. Unset fields are left to SWF (the workflow type's
+ * registered defaults); the Lambda role is the current run's unless set, as for children.
+ */
 export interface ContinueAsNewOptions {
   readonly taskList?: string;
   readonly executionStartToCloseTimeout?: number;

@@ -2,7 +2,7 @@ import { describeWorkflow, type Constructor } from '../metadata';
 import type { DecisionTaskInput } from './history.types';
 import { WorkflowExecution, type DecisionResult, type ExecutionOptions } from './workflow-execution';
 
-export type DecideOptions = Pick<ExecutionOptions, 'createWorkflow' | 'onStuck'>;
+export type DecideOptions = Pick<ExecutionOptions, 'createWorkflow' | 'onStuck' | 'decodeSignal' | 'compareInputs'>;
 
 /**
  * Replays a decision task's whole history through `workflowClass` and returns

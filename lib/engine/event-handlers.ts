@@ -87,7 +87,10 @@ export const eventHandlers: EventHandlers = {
   // Lambda functions.
   LambdaFunctionScheduled: (s, e, id) => {
     const a = e.lambdaFunctionScheduledEventAttributes;
-    recordOf(s.match(id, 'ScheduleLambdaFunction', a?.name ?? '', a?.id), LambdaCommand).recorded('scheduled', 'LambdaFunctionScheduled');
+    recordOf(s.match(id, 'ScheduleLambdaFunction', a?.name ?? '', a?.id, a?.input), LambdaCommand).recorded(
+      'scheduled',
+      'LambdaFunctionScheduled',
+    );
   },
   ScheduleLambdaFunctionFailed: (s, e, id) => {
     const a = e.scheduleLambdaFunctionFailedEventAttributes;
@@ -128,7 +131,7 @@ export const eventHandlers: EventHandlers = {
   // Activities.
   ActivityTaskScheduled: (s, e, id) => {
     const a = e.activityTaskScheduledEventAttributes;
-    recordOf(s.match(id, 'ScheduleActivityTask', typeLabel(a?.activityType), a?.activityId), ActivityCommand).recorded(
+    recordOf(s.match(id, 'ScheduleActivityTask', typeLabel(a?.activityType), a?.activityId, a?.input), ActivityCommand).recorded(
       'scheduled',
       'ActivityTaskScheduled',
     );
@@ -180,7 +183,7 @@ export const eventHandlers: EventHandlers = {
   // Child workflows.
   StartChildWorkflowExecutionInitiated: (s, e, id) => {
     const a = e.startChildWorkflowExecutionInitiatedEventAttributes;
-    recordOf(s.match(id, 'StartChildWorkflowExecution', typeLabel(a?.workflowType), a?.workflowId), ChildCommand).recorded(
+    recordOf(s.match(id, 'StartChildWorkflowExecution', typeLabel(a?.workflowType), a?.workflowId, a?.input), ChildCommand).recorded(
       'initiated',
       'StartChildWorkflowExecutionInitiated',
     );
@@ -269,7 +272,7 @@ export const eventHandlers: EventHandlers = {
   // Signalling other executions.
   SignalExternalWorkflowExecutionInitiated: (s, e, id) => {
     const a = e.signalExternalWorkflowExecutionInitiatedEventAttributes;
-    recordOf(s.match(id, 'SignalExternalWorkflowExecution', a?.signalName ?? '', undefined), SignalExternalCommand).recorded(
+    recordOf(s.match(id, 'SignalExternalWorkflowExecution', a?.signalName ?? '', undefined, a?.input), SignalExternalCommand).recorded(
       'initiated',
       'SignalExternalWorkflowExecutionInitiated',
     );

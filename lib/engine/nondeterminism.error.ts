@@ -6,6 +6,8 @@ export interface DecisionSummary {
   /** Activity or workflow type `name@version`, Lambda function, marker or signal name; empty for timers. */
   readonly label: string;
   readonly id?: string;
+  /** The call's input, when the inputs are what differ (`compareInputs`). */
+  readonly input?: string;
 }
 
 /** What a `NondeterminismError` carries (see its fields). */
@@ -14,8 +16,11 @@ export type NondeterminismDetails = Pick<
   'workflowType' | 'runId' | 'eventId' | 'decisionTaskCompletedEventId' | 'recorded' | 'produced'
 >;
 
+const clip = (text: string): string => (text.length > 120 ? `${text.slice(0, 120)}…` : text);
 const show = (d: DecisionSummary | undefined): string =>
-  d ? `${d.decisionType}${d.label ? ` ${d.label}` : ''}${d.id ? ` (id ${d.id})` : ''}` : 'nothing';
+  d
+    ? `${d.decisionType}${d.label ? ` ${d.label}` : ''}${d.id ? ` (id ${d.id})` : ''}${d.input !== undefined ? ` with input ${clip(d.input || '(none)')}` : ''}`
+    : 'nothing';
 
 function where(d: NondeterminismDetails): string {
   const completed = d.decisionTaskCompletedEventId;

@@ -1,5 +1,6 @@
 import type { DecisionType } from '@aws-sdk/client-swf';
-import type { Command, CommandAction } from './commands';
+import { AttributedCommand, type Command, type CommandAction } from './commands';
+import { sameJson } from './same-json';
 import type { DecisionSummary } from './nondeterminism.error';
 
 /** One decision on its way: which command, and whether it starts or cancels it. */
@@ -15,6 +16,8 @@ export interface RecordedDecision {
   /** Type, function, marker or signal name; undefined where the event does not record it (`SignalExternalWorkflowExecutionFailed`). */
   readonly label: string | undefined;
   readonly id?: string;
+  /** The recorded call's input, for `compareInputs`. */
+  readonly input?: string;
 }
 
 /** Why a recorded decision does not fit: what history recorded, what the workflow produced, and where. */
@@ -67,7 +70,7 @@ export class Outbox {
   }
 
   /** Matches one record to the next decision sent; a mismatch when it is not that decision. */
-  match(record: RecordedDecision): Outgoing | DecisionMismatch {
+  match(record: RecordedDecision, compareInputs = false): Outgoing | DecisionMismatch {
     const entry = this.window === undefined ? undefined : this.expected[this.matched];
     const recorded = { decisionType: record.decisionType, label: record.label ?? '', id: record.id };
     const base = { eventId: record.eventId, decisionTaskCompletedEventId: this.window ?? 0, recorded };
@@ -75,6 +78,11 @@ export class Outbox {
     const produced = summarize(entry);
     if (produced.decisionType !== record.decisionType || (record.label !== undefined && produced.label !== record.label)) {
       return { ...base, produced };
+    }
+    if (compareInputs && entry.action === 'start' && entry.command instanceof AttributedCommand) {
+      const input = entry.command.input;
+      if (!sameJson(record.input, input))
+        return { ...base, recorded: { ...recorded, input: record.input ?? '' }, produced: { ...produced, input: input ?? '' } };
     }
     this.matched++;
     if (entry.action === 'start') entry.command.adoptId(record.id);

@@ -5,7 +5,7 @@ import { WorkflowExecution, type DecisionResult, type ExecutionOptions } from '.
 /** A history as `GetWorkflowExecutionHistory` returns it (all pages merged), or just its events. */
 export type RecordedHistory = readonly HistoryEventInput[] | { readonly events?: readonly HistoryEventInput[] };
 
-export interface ReplayHistoryOptions extends Pick<ExecutionOptions, 'createWorkflow' | 'onStuck'> {
+export interface ReplayHistoryOptions extends Pick<ExecutionOptions, 'createWorkflow' | 'onStuck' | 'decodeSignal' | 'compareInputs'> {
   /** Shown in errors; recorded histories do not carry them. */
   readonly workflowId?: string;
   readonly runId?: string;

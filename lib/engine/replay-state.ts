@@ -46,9 +46,13 @@ export class ReplayState implements Settler {
   private continueTimers = 0;
 
   /** @param inbox where `WorkflowExecutionSignaled` events wait for their activation. */
+  /**
+   * @param compareInputs replay also compares each recorded call's input with the one the code gives now.
+   */
   constructor(
     readonly identity: ExecutionIdentity,
     readonly inbox: SignalInbox,
+    private readonly compareInputs = false,
   ) {
     this.cancellation = new Cancellation(this);
   }
@@ -100,8 +104,8 @@ export class ReplayState implements Settler {
   }
 
   /** Matches a record (`…Scheduled`, `TimerStarted`, …) to the decision sent at its place; indexes call commands by it. */
-  match(eventId: number, decisionType: DecisionType, label: string | undefined, id: string | undefined): Outgoing {
-    const matched = this.outbox.match({ eventId, decisionType, label, id });
+  match(eventId: number, decisionType: DecisionType, label: string | undefined, id: string | undefined, input?: string): Outgoing {
+    const matched = this.outbox.match({ eventId, decisionType, label, id, input }, this.compareInputs);
     if (!('command' in matched)) throw this.mismatch(matched);
     if (matched.action === 'start' && matched.command instanceof CallCommand) this.byEvent.set(eventId, matched.command);
     return matched;

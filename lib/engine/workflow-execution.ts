@@ -40,6 +40,11 @@ export interface ExecutionOptions {
    * reports it in `DecisionResult.stuck`; `'fail-workflow'` fails the execution with reason `StuckWorkflow`.
    */
   readonly onStuck?: 'log' | 'fail-workflow';
+  /**
+   * Replay also compares each recorded call's input with the one the code gives now (not only type and
+   * name): a `Math.random()` passed to an activity is then nondeterminism. Default off (on in the test environment).
+   */
+  readonly compareInputs?: boolean;
   /** Validates `@Signal` inputs (the workers pass a class-validator one); default: the decoded JSON as it is. */
   readonly decodeSignal?: SignalDecoder;
 }
@@ -106,7 +111,7 @@ export class WorkflowExecution {
     private readonly options: ExecutionOptions,
   ) {
     const identity = { workflowType: `${definition.name}@${definition.version}`, workflowId: options.workflowId, runId: options.runId };
-    this.state = new ReplayState(identity, new SignalInbox(definition, options.decodeSignal));
+    this.state = new ReplayState(identity, new SignalInbox(definition, options.decodeSignal), options.compareInputs);
     this.scheduler = new CallScheduler(this.state);
     this.context = new WorkflowContext(this.state, this.scheduler, () => this.input, definition.options.continueAsNewSuggestedAt);
   }

@@ -189,6 +189,7 @@ async function startWorkers(
       cacheSize: options.deciderCacheSize,
       onNondeterminism: options.onNondeterminism,
       onStuck: options.onStuck,
+      compareInputs: options.compareInputs,
       watchUrl: config.watchUrl,
     });
     app.attach({ decider });

@@ -48,6 +48,8 @@ export interface FlowOptions {
   onNondeterminism?: 'retry' | 'fail-workflow';
   /** See `DeciderWorkerOptions.onStuck`. */
   onStuck?: 'log' | 'fail-workflow';
+  /** See `DeciderWorkerOptions.compareInputs`. */
+  compareInputs?: boolean;
   logger?: Logger;
   /** A parent container whose registrations the app's container inherits. */
   container?: DependencyContainer;

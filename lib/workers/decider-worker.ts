@@ -33,6 +33,8 @@ export interface DeciderWorkerOptions {
    * `'log'` (default) logs one error naming it and where it waits; `'fail-workflow'` also fails it.
    */
   onStuck?: 'log' | 'fail-workflow';
+  /** Replay compares each recorded call's input with the code's too (see `ExecutionOptions.compareInputs`); default false. */
+  compareInputs?: boolean;
   /** A URL where a person can watch an execution, logged when the decider first sees it. */
   watchUrl?: (workflowId: string, runId: string) => string | undefined;
   /** Register the served workflow types on start (default true). */
@@ -151,6 +153,7 @@ export class DeciderWorker {
             createWorkflow: this.createWorkflow,
             onStuck: this.options.onStuck,
             decodeSignal: validateSignalInput,
+            compareInputs: this.options.compareInputs,
           });
       const result = await execution.decide(task);
       if (result.status === 'open') {

@@ -139,6 +139,30 @@ describe('Nondeterminism', () => {
     expect((await rejection(replayHistory(OrderWithAudit, full.events, { runId: 'run-7' }))).eventId).to.equal(completed.eventId);
   });
 
+  it('with compareInputs, also reports a call whose input changed (a random number passed to a Lambda)', async () => {
+    const h = await recordedOrder();
+    @Workflow('Order', '1')
+    class OrderRandomised {
+      @Lambda('reserve') reserve!: LambdaCall<string, string>;
+      @Lambda('charge') charge!: LambdaCall<string, string>;
+      constructor(private readonly flow: WorkflowContext) {}
+      async run(id: string): Promise<string> {
+        const reservation = await this.reserve(`${id}-${Math.random()}`);
+        await this.flow.sleep(10);
+        return this.charge(reservation);
+      }
+    }
+    expect((await replayHistory(OrderRandomised, h.events)).status).to.equal('closed');
+    const error = await rejection(replayHistory(OrderRandomised, h.events, { runId: 'run-7', compareInputs: true }));
+    expect(error.recorded).to.deep.include({ decisionType: 'ScheduleLambdaFunction', label: 'reserve', input: '"o-7"' });
+    expect(error.produced?.input).to.match(/^"o-7-0\.\d+"$/);
+    expect(error.message).to.match(
+      /history recorded ScheduleLambdaFunction reserve \(id lambda1\) with input "o-7" but the workflow now produces/,
+    );
+    // The same code and input replay clean with the comparison on, whatever the JSON spacing.
+    expect((await replayHistory(OrderV1, h.events, { compareInputs: true })).status).to.equal('closed');
+  });
+
   it('takes the ids found in history, whatever scheme wrote them', async () => {
     const h = HistoryBuilder.start('o-8', { workflowType: { name: 'Order', version: '1' } })
       .decisionTask()

@@ -247,6 +247,19 @@ export class HistoryBuilder {
     return this.add('WorkflowExecutionCancelRequested', {});
   }
 
+  /** The signal an external signal decision sent (by signal name) was delivered, or failed with `cause`. */
+  externalSignaled(signalName: string): this {
+    return this.add('ExternalWorkflowExecutionSignaled', { initiatedEventId: this.idOf('signal', signalName) });
+  }
+
+  externalSignalFailed(signalName: string, cause = 'UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION'): this {
+    return this.add('SignalExternalWorkflowExecutionFailed', {
+      initiatedEventId: this.idOf('signal', signalName),
+      cause,
+      decisionTaskCompletedEventId: this.lastCompleted,
+    });
+  }
+
   /** An event no decision caused, e.g. a signal. */
   signaled(signalName: string, input?: unknown): this {
     return this.add('WorkflowExecutionSignaled', { signalName, input: encode(input) });
@@ -327,6 +340,22 @@ export class HistoryBuilder {
         );
         return;
       }
+      case 'SignalExternalWorkflowExecution': {
+        const a = decision.signalExternalWorkflowExecutionDecisionAttributes!;
+        this.remember(
+          'signal',
+          a.signalName!,
+          this.add('SignalExternalWorkflowExecutionInitiated', { ...a, decisionTaskCompletedEventId: d }),
+        );
+        return;
+      }
+      case 'ContinueAsNewWorkflowExecution':
+        this.add('WorkflowExecutionContinuedAsNew', {
+          ...decision.continueAsNewWorkflowExecutionDecisionAttributes,
+          newExecutionRunId: `${this.options.runId}-next`,
+          decisionTaskCompletedEventId: d,
+        });
+        return;
       case 'CompleteWorkflowExecution':
         this.add('WorkflowExecutionCompleted', {
           ...decision.completeWorkflowExecutionDecisionAttributes,

@@ -47,6 +47,11 @@ export abstract class AttributedCommand<A extends { readonly input?: string }> e
     throw new TypeError(`A ${this.kind} command has no cancel decision.`);
   }
 
+  /** The call's input as sent (JSON text), for comparing with a recorded one. */
+  get input(): string | undefined {
+    return this.attributes.input;
+  }
+
   override payloadLength(): number {
     return this.attributes.input?.length ?? 0;
   }
