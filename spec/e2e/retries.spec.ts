@@ -1,7 +1,18 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
 import type { HistoryEvent } from '@aws-sdk/client-swf';
-import { Activities, Activity, ActivityFailure, WorkerModule, Workflow, type ActivityCall, type ActivityContext } from '../../index';
+import {
+  Activities,
+  Activity,
+  ActivityFailure,
+  Lambda,
+  WorkerModule,
+  Workflow,
+  type ActivityCall,
+  type ActivityContext,
+  type LambdaCall,
+} from '../../index';
+import { InProcessLambdaInvoker } from '../../lib/local';
 import { TRANSPORTS } from '../helpers/local-transports';
 import { eventTypes, startE2e, type E2eEnv } from './support/e2e-env';
 
@@ -44,7 +55,29 @@ class Payment {
   }
 }
 
-@WorkerModule({ workflows: [Payment], activities: [PaymentActivities] })
+class TooManyRequestsException extends Error {
+  override name = 'TooManyRequestsException';
+}
+
+/** A Lambda function the Lambda service throttles once. */
+function throttledOnce(): (input: unknown) => string {
+  let calls = 0;
+  return (input) => {
+    if (++calls === 1) throw new TooManyRequestsException('Rate exceeded');
+    return `rate for ${String(input)}: 1.08`;
+  };
+}
+
+@Workflow('E2eRates', '1', { defaultLambdaRole: 'arn:aws:iam::123456789012:role/swf-lambda' })
+class Rates {
+  @Lambda('e2e_rate') rate!: LambdaCall<string, string>;
+
+  async run(pair: string): Promise<string> {
+    return this.rate(pair);
+  }
+}
+
+@WorkerModule({ workflows: [Payment, Rates], activities: [PaymentActivities] })
 class PaymentModule {}
 
 const attributes = (events: HistoryEvent[], type: string, key: string): unknown[] =>
@@ -57,7 +90,9 @@ for (const transport of TRANSPORTS) {
     let env: E2eEnv;
 
     before(async () => {
-      env = await startE2e(transport, PaymentModule, 'e2e-retries');
+      env = await startE2e(transport, PaymentModule, 'e2e-retries', {
+        lambdaInvoker: new InProcessLambdaInvoker().register('e2e_rate', throttledOnce()),
+      });
     });
 
     after(() => env.close());
@@ -91,6 +126,15 @@ for (const transport of TRANSPORTS) {
       ]);
       const at = (type: string) => events.filter((e) => e.eventType === type).map((e) => e.eventTimestamp!.getTime());
       expect(at('TimerFired').map((fired, i) => (fired - at('TimerStarted')[i]) / 1000)).to.deep.equal([30, 60]);
+    });
+
+    it('retries a Lambda call the Lambda service throttled, without a policy', async () => {
+      const run = await env.client.start(Rates, 'EUR/USD');
+      expect(await env.skippingTime(() => run.result({ timeoutMs: 10_000 }))).to.equal('rate for EUR/USD: 1.08');
+      const events = await run.history();
+      expect(attributes(events, 'LambdaFunctionScheduled', 'id')).to.deep.equal(['lambda1', 'lambda1#2']);
+      expect(attributes(events, 'LambdaFunctionFailed', 'reason')).to.deep.equal(['TooManyRequestsException: Rate exceeded']);
+      expect(attributes(events, 'TimerStarted', 'startToFireTimeout')).to.deep.equal(['1']);
     });
 
     it('fails at once, with no timer, on a reason the call lists as non-retryable', async () => {

@@ -1,7 +1,7 @@
 import type { HistoryEvent, SWFClient } from '@aws-sdk/client-swf';
 import { setTimeout as delay } from 'node:timers/promises';
 import { FlowFactory, WorkflowClient, type FlowApp } from '../../../index';
-import { ManualClock, TimeSkipper } from '../../../lib/local';
+import { ManualClock, TimeSkipper, type LocalSwfServiceOptions } from '../../../lib/local';
 import type { Constructor } from '../../../lib/metadata';
 import type { LocalTransport, TransportKind } from '../../helpers/local-transports';
 import { RecordingLogger } from '../../helpers/quiet-logger';
@@ -25,9 +25,14 @@ export interface E2eEnv {
   close(): Promise<void>;
 }
 
-export async function startE2e(transport: TransportKind, module: Constructor, domain: string): Promise<E2eEnv> {
+export async function startE2e(
+  transport: TransportKind,
+  module: Constructor,
+  domain: string,
+  service: Omit<LocalSwfServiceOptions, 'clock'> = {},
+): Promise<E2eEnv> {
   const clock = new ManualClock();
-  const local = await transport.start({ clock });
+  const local = await transport.start({ ...service, clock });
   const swf = local.client();
   const logger = new RecordingLogger();
   const apps: FlowApp[] = [];
