@@ -5,11 +5,15 @@ import {
   Activities,
   Activity,
   ActivityFailure,
+  ChildWorkflow,
   Lambda,
   WorkerModule,
   Workflow,
+  WorkflowContext,
+  WorkflowFailed,
   type ActivityCall,
   type ActivityContext,
+  type ChildWorkflowCall,
   type LambdaCall,
 } from '../../index';
 import { InProcessLambdaInvoker } from '../../lib/local';
@@ -77,7 +81,27 @@ class Rates {
   }
 }
 
-@WorkerModule({ workflows: [Payment, Rates], activities: [PaymentActivities] })
+/** Fails its first run: only the retry (workflow id `…#2`) gets through. */
+@Workflow('E2eFirstTimeFails', '1')
+class FirstTimeFails {
+  constructor(private readonly flow: WorkflowContext) {}
+
+  async run(): Promise<string> {
+    if (!this.flow.workflowId.endsWith('#2')) throw new WorkflowFailed('NotYet', 'the first run always fails');
+    return `done by ${this.flow.workflowId}`;
+  }
+}
+
+@Workflow('E2eParent', '1')
+class Parent {
+  @ChildWorkflow(FirstTimeFails, { retry: { maximumAttempts: 2, initialInterval: 10 } }) child!: ChildWorkflowCall<void, string>;
+
+  async run(): Promise<string> {
+    return this.child();
+  }
+}
+
+@WorkerModule({ workflows: [Payment, Rates, FirstTimeFails, Parent], activities: [PaymentActivities] })
 class PaymentModule {}
 
 const attributes = (events: HistoryEvent[], type: string, key: string): unknown[] =>
@@ -135,6 +159,18 @@ for (const transport of TRANSPORTS) {
       expect(attributes(events, 'LambdaFunctionScheduled', 'id')).to.deep.equal(['lambda1', 'lambda1#2']);
       expect(attributes(events, 'LambdaFunctionFailed', 'reason')).to.deep.equal(['TooManyRequestsException: Rate exceeded']);
       expect(attributes(events, 'TimerStarted', 'startToFireTimeout')).to.deep.equal(['1']);
+    });
+
+    it('starts a failed child workflow again under the id of its attempt', async () => {
+      const run = await env.client.start(Parent, undefined, { workflowId: `parent-${transport.name}` });
+      expect(await env.skippingTime(() => run.result({ timeoutMs: 10_000 }))).to.equal(`done by parent-${transport.name}-child1#2`);
+      const events = await run.history();
+      expect(attributes(events, 'StartChildWorkflowExecutionInitiated', 'workflowId')).to.deep.equal([
+        `parent-${transport.name}-child1`,
+        `parent-${transport.name}-child1#2`,
+      ]);
+      expect(attributes(events, 'ChildWorkflowExecutionFailed', 'reason')).to.deep.equal(['NotYet']);
+      expect(attributes(events, 'TimerStarted', 'startToFireTimeout')).to.deep.equal(['10']);
     });
 
     it('fails at once, with no timer, on a reason the call lists as non-retryable', async () => {
