@@ -123,6 +123,12 @@ for (const transport of TRANSPORTS) {
       expect(await run.result({ timeoutMs: 10_000 })).to.deep.equal(['during', 'after']);
     });
 
+    it('does not lose a signal sent right after the start, whichever decision task it lands in', async () => {
+      const run = await env.client.start(Collector, 1);
+      await run.signal(Collector.prototype.add, 'early');
+      expect(await run.result({ timeoutMs: 10_000 })).to.deep.equal(['early']);
+    });
+
     it('logs and skips a signal whose DTO is invalid, and carries on with the next one', async () => {
       const run = await env.client.start(Approval, 86_400);
       await waitForEvent(env.client, run, 'TimerStarted');
