@@ -17,15 +17,20 @@ import { eventTypes, startE2e, type E2eEnv } from './support/e2e-env';
 @Activities({ version: '1', prefix: 'e2e-race', defaultTaskList: 'e2e-race', defaultTaskStartToCloseTimeout: 60 })
 class QuoteActivities {
   cancelled = 0;
+  private slowStarted!: () => void;
+  /** The fast supplier answers once the slow one is at work, so that its cancellation reaches a running activity. */
+  private readonly slowAtWork = new Promise<void>((resolve) => (this.slowStarted = resolve));
 
   @Activity()
   async quickQuote(item: string): Promise<string> {
+    await this.slowAtWork;
     return `${item}: 10 EUR from the fast supplier`;
   }
 
   /** Never answers by itself: it heartbeats until the workflow cancels it. */
   @Activity({ defaultTaskHeartbeatTimeout: 10 })
   async slowQuote(item: string, context: ActivityContext): Promise<string> {
+    this.slowStarted();
     try {
       for (;;) {
         await context.heartbeat({ asking: item });
