@@ -9,6 +9,7 @@ import {
   WorkerModule,
   Workflow,
   WorkflowContext,
+  WorkflowExecutionFailedError,
   type ActivityCall,
   type WorkflowHandle,
 } from '../../index';
@@ -62,7 +63,25 @@ class Review {
   }
 }
 
-@WorkerModule({ workflows: [Review], activities: [ReviewActivities] })
+/** Publishes a log that outgrows what SWF keeps as an execution context. */
+@Workflow('E2eChatty', '1')
+class Chatty {
+  @Activity(ReviewActivities, 'prepare') prepare!: ActivityCall<string, string>;
+  private log = '';
+
+  @State()
+  status(): { log: string } {
+    return { log: this.log };
+  }
+
+  async run(): Promise<void> {
+    this.log = await this.prepare('small');
+    this.log = 'x'.repeat(40_000);
+    await this.prepare('never sent');
+  }
+}
+
+@WorkerModule({ workflows: [Review, Chatty], activities: [ReviewActivities] })
 class ReviewModule {}
 
 /** Reads `handle.state()` until it satisfies `wanted`, as a dashboard polling an execution would. */
@@ -106,6 +125,15 @@ for (const transport of TRANSPORTS) {
         stage: 'preparing',
         notes: [],
       });
+    });
+
+    it('fails the execution, with a reason that says so, when the state outgrows 32,768 characters', async () => {
+      const run = await env.client.start(Chatty, undefined);
+      const error = (await run.result({ timeoutMs: 10_000 }).catch((e: unknown) => e)) as WorkflowExecutionFailedError;
+      expect(error).to.be.instanceOf(WorkflowExecutionFailedError);
+      expect(error.reason).to.match(/^StateNotPublished: /);
+      expect(error.details).to.contain('@State Chatty.status');
+      expect(await run.state()).to.deep.equal({ log: '' }, 'the last state that fitted stays readable');
     });
   });
 }
