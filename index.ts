@@ -89,6 +89,7 @@ export {
   WorkflowExecutionTerminatedError,
   WorkflowExecutionTimedOutError,
   WorkflowHandle,
+  WorkflowNotFoundError,
   formatTimeline,
 } from './lib/client';
 export type { CloseStatus, ListOptions, ResultOptions, StartOptions, TimelineOptions } from './lib/client';

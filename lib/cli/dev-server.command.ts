@@ -1,12 +1,13 @@
-import { parseArgs } from 'node:util';
+import type { Command } from 'commander';
 import { LocalSwfService } from '../local/local-swf-service';
 import { AwsLambdaInvoker } from '../local/lambda/aws-lambda-invoker';
 import type { LambdaInvoker } from '../local/lambda/lambda-invoker';
+import type { ZeroRetention } from '../local/service/service-context';
 import { exposedWarning, isLoopbackHost } from '../local/transport/host-check';
 import type { AccessKey } from '../local/transport/sigv4-check';
-import type { ZeroRetention } from '../local/service/service-context';
+import type { CliIo } from './cli-io';
 import { CliUsageError } from './cli-usage.error';
-import { DEV_SERVER_USAGE } from './cli-usage';
+import { isHttpUrl, isLoopback } from './connection';
 import { loadLambdaModule } from './load-lambda-module';
 
 export interface DevServerArgs {
@@ -19,58 +20,90 @@ export interface DevServerArgs {
   /** SQLite state file: with it the server keeps everything across restarts. */
   db?: string;
   zeroRetention?: ZeroRetention;
-  help: boolean;
 }
 
-export function parseDevServerArgs(argv: string[]): DevServerArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        port: { type: 'string', default: '8080' },
-        host: { type: 'string', default: '127.0.0.1' },
-        lambdas: { type: 'string' },
-        'lambda-endpoint': { type: 'string' },
-        'access-key': { type: 'string' },
-        db: { type: 'string' },
-        'zero-retention': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
+interface DevServerOptions {
+  port: string;
+  host: string;
+  lambdas?: string;
+  lambdaEndpoint?: string;
+  db?: string;
+  zeroRetention?: string;
+  accessKey?: string;
+}
+
+const HELP = `
+Credentials: without --access-key the dev server accepts ANY credentials and
+does not check signatures. The SDKs and the AWS CLI still need some credentials
+to sign with, so give them dummy ones. On loopback it answers only requests
+whose Host is localhost, 127.0.0.1 or [::1] with its port (DNS rebinding);
+bound to another address (--host 0.0.0.0) anyone who can reach the port can
+read and change everything, unless --access-key is set.
+
+Point a client at it:
+  AWS CLI:  AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x \\
+            aws swf list-domains --registration-status REGISTERED \\
+              --endpoint-url http://127.0.0.1:8080 --region us-east-1
+  SDK v3:   new SWFClient({ endpoint: 'http://127.0.0.1:8080', region: 'us-east-1',
+              credentials: { accessKeyId: 'x', secretAccessKey: 'x' } })
+  tsflow:   tsflow list --endpoint http://127.0.0.1:8080 --domain <domain>
+
+Example:
+  $ tsflow dev-server --port 8080 --lambdas dist/samples/string-transformer/lambdas.js
+  $ tsflow dev-server --db ./swf.db   # keeps domains, histories and open executions across restarts
+
+The first line printed on stdout is "tsflow dev-server listening on <url>".
+Ctrl-C or SIGTERM stops the server.
+`;
+
+export function registerDevServerCommand(program: Command, io: CliIo): void {
+  program
+    .command('dev-server')
+    .description("Run the embedded SWF-compatible service over HTTP (SWF's JSON protocol) with a dashboard")
+    .option('--port <n>', 'port to listen on (0 picks a free port)', '8080')
+    .option('--host <address>', 'address to bind (127.0.0.1: this machine only)', '127.0.0.1')
+    .option('--lambdas <module>', 'a CommonJS module whose exported functions become the Lambda functions, by export name')
+    .option('--lambda-endpoint <url>', 'run Lambda tasks through the Lambda Invoke API at this URL instead')
+    .option(
+      '--db <file>',
+      'keep all state in this SQLite file (created when missing): every accepted call is committed before it is answered, ' +
+        'and a server started again on the file, even after kill -9, carries on',
+    )
+    .option(
+      '--access-key <id:secret>',
+      'serve only requests signed (AWS Signature V4) with this access key; others get AccessDeniedException, and the dashboard is closed',
+    )
+    .option(
+      '--zero-retention <mode>',
+      'closed runs of a domain with retention 0 or NONE: delete (default, as SWF) or keep (for development)',
+    )
+    .addHelpText('after', HELP)
+    .action(async (options: DevServerOptions) => {
+      await runDevServer(checkDevServerArgs(options), io);
     });
-  } catch (error) {
-    throw new CliUsageError(`dev-server: ${(error as Error).message}`, DEV_SERVER_USAGE);
+}
+
+/** Validates the options as given on the command line. */
+export function checkDevServerArgs(options: DevServerOptions): DevServerArgs {
+  const port = Number(options.port);
+  if (!/^\d+$/.test(options.port) || port > 65535) throw usage(`--port must be a whole number from 0 to 65535, got "${options.port}".`);
+  if (options.lambdas !== undefined && options.lambdaEndpoint !== undefined)
+    throw usage('give either --lambdas or --lambda-endpoint, not both.');
+  if (options.lambdaEndpoint !== undefined && !isHttpUrl(options.lambdaEndpoint)) {
+    throw usage(`--lambda-endpoint must be a URL such as http://127.0.0.1:9001, got "${options.lambdaEndpoint}".`);
   }
-  const { values } = parsed;
-  const port = Number(values.port);
-  if (!/^\d+$/.test(values.port) || port > 65535) {
-    throw new CliUsageError(`dev-server: --port must be a whole number from 0 to 65535, got "${values.port}".`, DEV_SERVER_USAGE);
-  }
-  if (values.lambdas !== undefined && values['lambda-endpoint'] !== undefined) {
-    throw new CliUsageError('dev-server: give either --lambdas or --lambda-endpoint, not both.', DEV_SERVER_USAGE);
-  }
-  const lambdaEndpoint = values['lambda-endpoint'];
-  if (lambdaEndpoint !== undefined && !isHttpUrl(lambdaEndpoint)) {
-    throw new CliUsageError(
-      `dev-server: --lambda-endpoint must be a URL such as http://127.0.0.1:9001, got "${lambdaEndpoint}".`,
-      DEV_SERVER_USAGE,
-    );
-  }
-  if (values.db === '') throw new CliUsageError('dev-server: --db needs a file name, such as --db ./swf.db.', DEV_SERVER_USAGE);
-  const zeroRetention = values['zero-retention'];
+  if (options.db === '') throw usage('--db needs a file name, such as --db ./swf.db.');
+  const zeroRetention = options.zeroRetention;
   if (zeroRetention !== undefined && zeroRetention !== 'delete' && zeroRetention !== 'keep') {
-    throw new CliUsageError(`dev-server: --zero-retention must be delete or keep, got "${zeroRetention}".`, DEV_SERVER_USAGE);
+    throw usage(`--zero-retention must be delete or keep, got "${zeroRetention}".`);
   }
   return {
     port,
-    host: values.host,
-    lambdas: values.lambdas,
-    lambdaEndpoint,
-    accessKey: accessKeyOf(values['access-key']),
-    help: values.help,
-    ...(values.db === undefined ? {} : { db: values.db }),
+    host: options.host,
+    lambdas: options.lambdas,
+    lambdaEndpoint: options.lambdaEndpoint,
+    accessKey: accessKeyOf(options.accessKey),
+    ...(options.db === undefined ? {} : { db: options.db }),
     ...(zeroRetention === undefined ? {} : { zeroRetention }),
   };
 }
@@ -78,12 +111,8 @@ export function parseDevServerArgs(argv: string[]): DevServerArgs {
 function accessKeyOf(text: string | undefined): AccessKey | undefined {
   if (text === undefined) return undefined;
   const colon = text.indexOf(':');
-  if (colon < 1 || colon === text.length - 1) {
-    throw new CliUsageError(
-      `dev-server: --access-key must be ID:SECRET (an access key id and its secret), got "${text}".`,
-      DEV_SERVER_USAGE,
-    );
-  }
+  if (colon < 1 || colon === text.length - 1)
+    throw usage(`--access-key must be ID:SECRET (an access key id and its secret), got "${text}".`);
   return { id: text.slice(0, colon), secret: text.slice(colon + 1) };
 }
 
@@ -91,36 +120,31 @@ function accessKeyOf(text: string | undefined): AccessKey | undefined {
  * Starts the service over HTTP and keeps it up until SIGINT/SIGTERM. The
  * first stdout line carries the URL, so scripts (and specs) can read the port.
  */
-export async function runDevServer(argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<void> {
-  const args = parseDevServerArgs(argv);
-  if (args.help) {
-    out.write(`${DEV_SERVER_USAGE}\n`);
-    return;
-  }
+export async function runDevServer(args: DevServerArgs, io: CliIo): Promise<void> {
   const { invoker, describe } = lambdaInvoker(args);
   const service = new LocalSwfService({ lambdaInvoker: invoker, db: args.db, zeroRetention: args.zeroRetention });
   const server = await service.listen({ port: args.port, host: args.host, accessKey: args.accessKey });
-  out.write(`tsflow dev-server listening on ${server.url}\n`);
-  if (!isLoopbackHost(args.host) && !args.accessKey) process.stderr.write(`${exposedWarning(args.host, server.port)}\n`);
-  out.write(`  ${args.accessKey ? 'dashboard: closed (--access-key)' : `dashboard: ${server.url}/`}   lambdas: ${describe}\n`);
-  out.write(
+  io.out.write(`tsflow dev-server listening on ${server.url}\n`);
+  if (!isLoopbackHost(args.host) && !args.accessKey) io.err.write(`${exposedWarning(args.host, server.port)}\n`);
+  io.out.write(`  ${args.accessKey ? 'dashboard: closed (--access-key)' : `dashboard: ${server.url}/`}   lambdas: ${describe}\n`);
+  io.out.write(
     `  state: ${args.db === undefined ? 'in memory (lost when the server stops; --db FILE keeps it)' : `${args.db} (kept across restarts)`}\n`,
   );
   const credentials = args.accessKey ? `requests must be signed with access key ${args.accessKey.id}` : 'any credentials are accepted';
-  out.write(`  ${credentials}; Ctrl-C stops the server\n`);
+  io.out.write(`  ${credentials}; Ctrl-C stops the server\n`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) process.exit(1); // a second Ctrl-C means "now"
     stopping = true;
-    out.write(`tsflow dev-server: ${signal}, closing\n`);
+    io.out.write(`tsflow dev-server: ${signal}, closing\n`);
     service.close().then(
       () => {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
       },
       (error: unknown) => {
-        process.stderr.write(`tsflow dev-server: close failed: ${String(error)}\n`);
+        io.err.write(`tsflow dev-server: close failed: ${String(error)}\n`);
         process.exit(1);
       },
     );
@@ -148,11 +172,6 @@ function lambdaInvoker(args: DevServerArgs): { invoker?: LambdaInvoker; describe
   return { describe: 'none (use --lambdas or --lambda-endpoint)' };
 }
 
-function isLoopback(url: string): boolean {
-  const host = new URL(url).hostname;
-  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
-function isHttpUrl(text: string): boolean {
-  return URL.canParse(text) && /^https?:$/.test(new URL(text).protocol);
+function usage(message: string): CliUsageError {
+  return new CliUsageError(`tsflow dev-server: ${message}`, 'tsflow dev-server');
 }

@@ -1,3 +1,4 @@
-export { main } from './main';
-export { runDevServer, parseDevServerArgs, type DevServerArgs } from './dev-server.command';
+export { EXIT_FAILED, EXIT_USAGE, main } from './main';
+export { createProgram } from './program';
 export { CliUsageError } from './cli-usage.error';
+export { processIo, type CliIo } from './cli-io';

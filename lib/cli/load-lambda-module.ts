@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { InProcessLambdaInvoker, type InProcessLambdaFunction } from '../local/lambda/in-process-lambda-invoker';
 import { CliUsageError } from './cli-usage.error';
-import { DEV_SERVER_USAGE } from './cli-usage';
 
 /**
  * Loads a CommonJS module (path relative to `cwd`) and registers each
@@ -15,7 +14,7 @@ export function loadLambdaModule(modulePath: string, cwd = process.cwd()): { inv
     exported = require(absolute);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new CliUsageError(`--lambdas ${modulePath}: cannot load ${absolute} (${reason}).`, DEV_SERVER_USAGE);
+    throw new CliUsageError(`tsflow dev-server: --lambdas ${modulePath}: cannot load ${absolute} (${reason}).`, 'tsflow dev-server');
   }
   const invoker = new InProcessLambdaInvoker();
   const names: string[] = [];
@@ -26,8 +25,8 @@ export function loadLambdaModule(modulePath: string, cwd = process.cwd()): { inv
   }
   if (names.length === 0) {
     throw new CliUsageError(
-      `--lambdas ${modulePath}: ${absolute} exports no functions; export each Lambda function by its name (exports.string_upcase = ...).`,
-      DEV_SERVER_USAGE,
+      `tsflow dev-server: --lambdas ${modulePath}: ${absolute} exports no functions; export each Lambda function by its name (exports.string_upcase = ...).`,
+      'tsflow dev-server',
     );
   }
   return { invoker, names };

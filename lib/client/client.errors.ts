@@ -84,6 +84,18 @@ export class SwfRequestError extends TsflowError {
   }
 }
 
+/** No run, open or closed, has the workflow id a handle was made for. */
+export class WorkflowNotFoundError extends TsflowError {
+  constructor(
+    readonly workflowId: string,
+    readonly domain: string,
+  ) {
+    super(
+      `No execution with workflow id ${workflowId} in domain ${domain}, open or closed; check the id and the domain (closed runs are kept for the domain's retention period).`,
+    );
+  }
+}
+
 /** Input or a result that is not JSON SWF can carry. */
 export { PayloadError } from '../swf/payload.errors';
 

@@ -8,6 +8,7 @@ export {
   WorkflowExecutionFailedError,
   WorkflowExecutionTerminatedError,
   WorkflowExecutionTimedOutError,
+  WorkflowNotFoundError,
 } from './client.errors';
 export { FLOW_CONFIG } from './flow-config';
 export type { FlowConfig } from './flow-config';

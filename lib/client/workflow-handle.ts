@@ -1,7 +1,7 @@
 import { GetWorkflowExecutionHistoryCommand, type HistoryEvent, type WorkflowExecutionDetail } from '@aws-sdk/client-swf';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ChildPolicy } from '../metadata/options';
-import { ResultTimeoutError } from './client.errors';
+import { ResultTimeoutError, WorkflowNotFoundError } from './client.errors';
 import { closeOutcome } from './close-event';
 import { signalNameOf } from '../metadata/signal-name';
 import { decodePayload } from '../swf';
@@ -127,7 +127,7 @@ export class WorkflowHandle<O = unknown> {
     const info =
       open[0] ?? (await this.client.list({ status: 'closed', workflowId: this.workflowId, startedAfter: new Date(0), limit: 1 }))[0];
     const runId = info?.execution?.runId;
-    if (!runId) throw new ResultTimeoutError({ workflowId: this.workflowId }, 0);
+    if (!runId) throw new WorkflowNotFoundError(this.workflowId, this.client.domain);
     return runId;
   }
 }

@@ -61,7 +61,11 @@ export class LocalSwfService {
    * On loopback only requests whose Host names loopback are served (DNS rebinding).
    */
   async listen(options: ListenOptions = {}): Promise<ListeningServer> {
-    const server = await startSwfHttpServer(this.backend, dashboardPages(this.backend), options);
+    const server = await startSwfHttpServer(
+      this.backend,
+      dashboardPages(this.backend, () => this.clock.now() / 1000),
+      options,
+    );
     this.servers.add(server);
     return {
       ...server,

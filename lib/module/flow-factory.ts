@@ -2,7 +2,6 @@ import { hostname } from 'node:os';
 import { SWFClient } from '@aws-sdk/client-swf';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { container as rootContainer, Lifecycle, type DependencyContainer } from 'tsyringe';
-import type { Provider } from '../decorators/worker-module.decorator';
 import { FLOW_CONFIG, type FlowConfig } from '../client/flow-config';
 import { WorkflowClient } from '../client/workflow-client';
 import { ConsoleLogger, type Logger } from '../logging/logger';
@@ -16,6 +15,7 @@ import { FlowApp } from './flow-app';
 import type { FlowOptions, LocalOptions } from './flow-options';
 import { hasInit } from './lifecycle';
 import { scanModule } from './module-scanner';
+import { registerProvider } from './register-provider';
 import { checkWiring, resolveAtBootstrap } from './wiring-check';
 
 /** The DI token of the app's logger. */
@@ -61,9 +61,11 @@ export class FlowFactory {
     container.registerInstance(FLOW_CONFIG, config);
     container.registerInstance(LOGGER, logger);
     container.register(WorkflowClient, { useClass: WorkflowClient }, { lifecycle: Lifecycle.Singleton });
-    for (const provider of scanned.providers) register(container, provider);
+    for (const provider of scanned.providers) registerProvider(container, provider);
     for (const activities of scanned.activities)
       container.register(activities, { useClass: activities }, { lifecycle: Lifecycle.Singleton });
+    // Last, so they win over the module's own registrations (tests swap in fakes).
+    for (const override of options.overrides ?? []) registerProvider(container, override);
 
     const instances: unknown[] = [];
     const app = new FlowApp({
@@ -194,17 +196,5 @@ async function startWorkers(
     });
     app.attach({ decider });
     await decider.start();
-  }
-}
-
-function register(container: DependencyContainer, provider: Provider): void {
-  if (typeof provider === 'function') {
-    container.register(provider, { useClass: provider }, { lifecycle: Lifecycle.Singleton });
-  } else if ('useValue' in provider) {
-    container.register(provider.provide, { useValue: provider.useValue });
-  } else if ('useClass' in provider) {
-    container.register(provider.provide, { useClass: provider.useClass }, { lifecycle: Lifecycle.Singleton });
-  } else {
-    container.register(provider.provide, { useFactory: provider.useFactory });
   }
 }

@@ -1,5 +1,6 @@
 import type { SWFClient, SWFClientConfig } from '@aws-sdk/client-swf';
 import type { DependencyContainer } from 'tsyringe';
+import type { Provider } from '../decorators/worker-module.decorator';
 import type { Logger } from '../logging/logger';
 
 /** A Lambda function run in-process by the embedded service: JSON in, JSON out. */
@@ -51,6 +52,12 @@ export interface FlowOptions {
   /** See `DeciderWorkerOptions.compareInputs`. */
   compareInputs?: boolean;
   logger?: Logger;
+  /**
+   * Registrations that replace the module's own, by token: a provider or an
+   * activity class swapped for a fake in a test, e.g.
+   * `[{ provide: Mailer, useValue: fakeMailer }, { provide: OrderActivities, useClass: FakeOrderActivities }]`.
+   */
+  overrides?: Provider[];
   /** A parent container whose registrations the app's container inherits. */
   container?: DependencyContainer;
 }

@@ -3,4 +3,5 @@ export { FlowFactory, LOGGER } from './flow-factory';
 export type { FlowOptions, LocalLambdaFunction, LocalOptions } from './flow-options';
 export type { OnModuleDestroy, OnModuleInit } from './lifecycle';
 export { scanModule } from './module-scanner';
+export { registerProvider } from './register-provider';
 export { WiringError } from './wiring.error';

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import {
   ListDomainsCommand,
   RegisterDomainCommand,
@@ -10,7 +11,7 @@ import { expect } from 'chai';
 import { request } from 'node:http';
 import { resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { parseDevServerArgs } from '../../lib/cli/dev-server.command';
+import { checkDevServerArgs } from '../../lib/cli/dev-server.command';
 import { CliUsageError } from '../../lib/cli/cli-usage.error';
 import { has, historyWhen, pollDecision } from '../local/support/swf-session-helpers';
 import { startFakeLambdaEndpoint } from '../local/support/fake-lambda-endpoint';
@@ -138,13 +139,14 @@ describe('tsflow dev-server', () => {
     expect((await runCli([])).stdout).to.contain('dev-server');
     const unknown = await runCli(['serve']);
     expect(unknown.code).to.equal(2);
-    expect(unknown.stderr).to.contain('tsflow: unknown command "serve"');
+    expect(unknown.stderr.trim()).to.equal("tsflow: unknown command 'serve' (see tsflow --help)");
   });
 
   it('exits 2 with the reason and the usage for bad options and bad Lambda modules', async () => {
     const badOption = await runCli(['dev-server', '--prot', '8080']);
     expect(badOption.code).to.equal(2);
-    expect(badOption.stderr).to.contain("Unknown option '--prot'").and.contain('Usage: tsflow dev-server');
+    expect(badOption.stderr).to.contain("tsflow dev-server: unknown option '--prot'").and.contain('(see tsflow dev-server --help)');
+    expect(badOption.stderr.trim().split('\n')).to.have.length(1);
     const missing = await runCli(['dev-server', '--port', '0', '--lambdas', './no/such/module.js']);
     expect(missing.code).to.equal(2);
     expect(missing.stderr).to.match(/--lambdas \.\/no\/such\/module\.js: cannot load \/\S+\/no\/such\/module\.js/);
@@ -183,46 +185,54 @@ describe('tsflow dev-server', () => {
     }
   });
 
-  describe('parseDevServerArgs', () => {
+  describe('checkDevServerArgs', () => {
+    const defaults = { port: '8080', host: '127.0.0.1' };
     it('defaults to 127.0.0.1:8080 with no Lambda functions', () => {
-      expect(parseDevServerArgs([])).to.deep.equal({
+      expect(checkDevServerArgs(defaults)).to.deep.equal({
         port: 8080,
         host: '127.0.0.1',
         lambdas: undefined,
         lambdaEndpoint: undefined,
         accessKey: undefined,
-        help: false,
       });
     });
 
     it('reads --access-key ID:SECRET, the secret may hold colons', () => {
-      expect(parseDevServerArgs(['--access-key', 'AKID:s:e:c']).accessKey).to.deep.equal({ id: 'AKID', secret: 's:e:c' });
+      expect(checkDevServerArgs({ ...defaults, accessKey: 'AKID:s:e:c' }).accessKey).to.deep.equal({ id: 'AKID', secret: 's:e:c' });
     });
 
     it('reads --host and --lambda-endpoint', () => {
-      const args = parseDevServerArgs(['--host', '0.0.0.0', '--port', '9000', '--lambda-endpoint', 'http://127.0.0.1:9001']);
+      const args = checkDevServerArgs({ host: '0.0.0.0', port: '9000', lambdaEndpoint: 'http://127.0.0.1:9001' });
       expect(args).to.include({ host: '0.0.0.0', port: 9000, lambdaEndpoint: 'http://127.0.0.1:9001' });
     });
 
     it('reads --db and --zero-retention', () => {
-      expect(parseDevServerArgs(['--db', './swf.db', '--zero-retention', 'keep'])).to.include({ db: './swf.db', zeroRetention: 'keep' });
+      expect(checkDevServerArgs({ ...defaults, db: './swf.db', zeroRetention: 'keep' })).to.include({
+        db: './swf.db',
+        zeroRetention: 'keep',
+      });
     });
 
-    for (const [argv, message] of [
-      [['--port', 'http'], '--port must be a whole number from 0 to 65535, got "http"'],
-      [['--port', '70000'], 'got "70000"'],
-      [['--lambdas', 'a.js', '--lambda-endpoint', 'http://x'], 'either --lambdas or --lambda-endpoint, not both'],
-      [['--lambda-endpoint', 'localhost 9001'], '--lambda-endpoint must be a URL'],
-      [['--lambda-endpoint', 'localhost:9001'], 'must be a URL such as http://127.0.0.1:9001, got "localhost:9001"'],
-      [['extra'], "Unexpected argument 'extra'"],
-      [['--db', ''], '--db needs a file name'],
-      [['--zero-retention', 'forever'], '--zero-retention must be delete or keep, got "forever"'],
-      [['--access-key', 'no-colon'], '--access-key must be ID:SECRET (an access key id and its secret), got "no-colon"'],
-      [['--access-key', ':secret'], '--access-key must be ID:SECRET'],
+    for (const [options, message] of [
+      [{ port: 'http' }, '--port must be a whole number from 0 to 65535, got "http"'],
+      [{ port: '70000' }, 'got "70000"'],
+      [{ lambdas: 'a.js', lambdaEndpoint: 'http://x' }, 'either --lambdas or --lambda-endpoint, not both'],
+      [{ lambdaEndpoint: 'localhost 9001' }, '--lambda-endpoint must be a URL'],
+      [{ lambdaEndpoint: 'localhost:9001' }, 'must be a URL such as http://127.0.0.1:9001, got "localhost:9001"'],
+      [{ db: '' }, '--db needs a file name'],
+      [{ zeroRetention: 'forever' }, '--zero-retention must be delete or keep, got "forever"'],
+      [{ accessKey: 'no-colon' }, '--access-key must be ID:SECRET (an access key id and its secret), got "no-colon"'],
+      [{ accessKey: ':secret' }, '--access-key must be ID:SECRET'],
     ] as const) {
-      it(`refuses ${argv.join(' ')}`, () => {
-        expect(() => parseDevServerArgs([...argv])).to.throw(CliUsageError, message);
+      it(`refuses ${JSON.stringify(options)}`, () => {
+        expect(() => checkDevServerArgs({ ...defaults, ...options })).to.throw(CliUsageError, message);
       });
     }
+
+    it('refuses an extra argument on the command line', async () => {
+      const { code, stderr } = await runCli(['dev-server', 'extra']);
+      expect(code).to.equal(2);
+      expect(stderr).to.contain("tsflow dev-server: too many arguments for 'dev-server'");
+    });
   });
 });

@@ -16,6 +16,7 @@ import {
   WorkflowClient,
   WorkflowExecutionFailedError,
   WorkflowExecutionTimedOutError,
+  WorkflowNotFoundError,
 } from '../../index';
 import { TRANSPORTS, type LocalTransport } from '../helpers/local-transports';
 
@@ -119,6 +120,15 @@ for (const transport of TRANSPORTS) {
       const run = await client.start(Echo, 'x', { workflowId: 'echo-by-id' });
       expect((await client.getHandle('echo-by-id').describe()).executionInfo?.execution?.runId).to.equal(run.runId);
       await run.terminate();
+    });
+
+    it('says no execution has the workflow id when a handle by id finds none', async () => {
+      const error = await client
+        .getHandle('no-such-id')
+        .describe()
+        .catch((e: unknown) => e);
+      expect(error).to.be.instanceOf(WorkflowNotFoundError);
+      expect((error as Error).message).to.contain('No execution with workflow id no-such-id in domain');
     });
 
     it('refuses input SWF could not carry, before calling SWF', async () => {

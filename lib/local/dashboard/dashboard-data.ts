@@ -1,6 +1,7 @@
 import type { DomainInfo, HistoryEvent, WorkflowExecutionDetail, WorkflowExecutionInfo, WorkflowExecution } from '@aws-sdk/client-swf';
 import type { Wire } from '../wire';
 import type { SwfDispatcher } from '../transport/swf-json-protocol';
+import { matches, type DashboardFilters } from './dashboard-filters';
 
 export interface DomainOverview {
   domain: Wire<DomainInfo>;
@@ -21,7 +22,7 @@ export const MAX_LISTED = 500;
  * Reads what the dashboard shows through the public SWF actions, so the pages
  * show exactly what a client would see and need nothing private from the service.
  */
-export async function loadOverview(service: SwfDispatcher): Promise<DomainOverview[]> {
+export async function loadOverview(service: SwfDispatcher, filters: DashboardFilters = {}): Promise<DomainOverview[]> {
   const domains: Wire<DomainInfo>[] = [];
   for (const registrationStatus of ['REGISTERED', 'DEPRECATED']) {
     domains.push(...(await pages<Wire<DomainInfo>>(service, 'ListDomains', { registrationStatus }, 'domainInfos', Infinity)).items);
@@ -37,7 +38,9 @@ export async function loadOverview(service: SwfDispatcher): Promise<DomainOvervi
       'executionInfos',
       MAX_LISTED - open.items.length,
     );
-    const executions = [...open.items, ...closed.items].sort((a, b) => (b.startTimestamp ?? 0) - (a.startTimestamp ?? 0));
+    const executions = [...open.items, ...closed.items]
+      .filter((x) => matches(filters, x))
+      .sort((a, b) => (b.startTimestamp ?? 0) - (a.startTimestamp ?? 0));
     overviews.push({ domain, executions, truncated: open.truncated || closed.truncated });
   }
   return overviews;

@@ -16,3 +16,10 @@ export const EXECUTION_PATH_PREFIX = '/executions/';
 export function executionPath(domain: string, workflowId: string, runId: string): string {
   return EXECUTION_PATH_PREFIX + [domain, workflowId, runId].map(encodeURIComponent).join('/');
 }
+
+export const ACTION_PATH_PREFIX = '/actions/';
+
+/** Where an execution page's forms post: `/actions/<domain>/<workflowId>/<runId>/<action>`. */
+export function actionPath(domain: string, workflowId: string, runId: string, action: string): string {
+  return ACTION_PATH_PREFIX + [domain, workflowId, runId, action].map(encodeURIComponent).join('/');
+}

@@ -31,8 +31,27 @@ export interface ListeningServer {
   close(): Promise<void>;
 }
 
-/** Serves GET pages (the dashboard); answers undefined for paths it does not own. */
-export type PageHandler = (path: string) => Promise<{ statusCode: number; html: string } | undefined>;
+/** A request the dashboard may answer: a page or script (GET/HEAD), or a form post (POST, the body as sent). */
+export interface PageRequest {
+  method: 'GET' | 'HEAD' | 'POST';
+  path: string;
+  headers: Record<string, string | undefined>;
+  body?: string;
+}
+
+/** An HTML page, the dashboard's script, or a redirect after a form post. */
+export interface PageResponse {
+  statusCode: number;
+  html?: string;
+  script?: string;
+  location?: string;
+}
+
+/** Serves the dashboard; answers undefined for requests it does not own (SWF's protocol gets them). */
+export type PageHandler = (request: PageRequest) => Promise<PageResponse | undefined>;
+
+/** Browsers may post dashboard forms, never SWF requests (those need an X-Amz-Target header a form cannot set). */
+const FORM_TYPE = 'application/x-www-form-urlencoded';
 
 /**
  * Binds SWF's JSON 1.0 protocol to node:http. Without `accessKey` signatures
@@ -89,9 +108,10 @@ async function serve(
   const path = req.url ?? '/';
   const wrongHost = guard.loopback ? hostFault(req.headers.host, guard.port) : undefined;
   if (wrongHost) return write(res, faultResponse(wrongHost));
+  // With an access key the dashboard is closed: a browser cannot sign its requests.
   if ((req.method === 'GET' || req.method === 'HEAD') && !guard.accessKey) {
-    const page = await pages(path);
-    if (page !== undefined) return writePage(res, req.method, page.statusCode, page.html);
+    const page = await pages({ method: req.method, path, headers: headerRecord(req) });
+    if (page !== undefined) return writePage(res, req.method, page);
   }
   const body = await readLimitedBody(req);
   if (body === undefined) {
@@ -101,6 +121,9 @@ async function serve(
   if (guard.accessKey) {
     const unsigned = await signatureFault(guard.accessKey, { method: req.method ?? 'GET', path, headers: headerRecord(req), body });
     if (unsigned) return write(res, faultResponse(unsigned));
+  } else if (req.method === 'POST' && req.headers['content-type']?.split(';')[0].trim() === FORM_TYPE) {
+    const page = await pages({ method: 'POST', path, headers: headerRecord(req), body: Buffer.from(body).toString('utf8') });
+    if (page !== undefined) return writePage(res, 'POST', page);
   }
   const aborted = new AbortController();
   res.on('close', () => {
@@ -158,15 +181,25 @@ function write(res: ServerResponse, answer: SwfJsonResponse): void {
   res.end(answer.body);
 }
 
-function writePage(res: ServerResponse, method: string, statusCode: number, html: string): void {
-  res.writeHead(statusCode, {
-    'content-type': 'text/html; charset=utf-8',
-    'content-length': String(Buffer.byteLength(html)),
-    // The dashboard shows workflow data; keep other sites from framing or scripting it.
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+/**
+ * The dashboard shows workflow data: nothing but its own script runs (no inline script, nothing from
+ * elsewhere), it only talks to itself, its forms only post to itself, and no other site may frame it.
+ */
+export const DASHBOARD_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; img-src 'self'; " +
+  "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+function writePage(res: ServerResponse, method: string, page: PageResponse): void {
+  const body = page.script ?? page.html ?? '';
+  res.writeHead(page.statusCode, {
+    'content-type': page.script !== undefined ? 'text/javascript; charset=utf-8' : 'text/html; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+    'content-security-policy': DASHBOARD_CSP,
     'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+    ...(page.location !== undefined ? { location: page.location } : {}),
   });
-  res.end(method === 'HEAD' ? undefined : html);
+  res.end(method === 'HEAD' ? undefined : body);
 }
 
 function internalFailure(error: unknown): SwfJsonResponse {

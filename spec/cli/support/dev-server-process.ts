@@ -46,8 +46,8 @@ export function startDevServer(args: string[], env: NodeJS.ProcessEnv = isolated
 }
 
 /** Runs the CLI to completion and returns its exit code and output. */
-export function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [MAIN_JS, ...args], { env: isolatedEnv() });
+export function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [MAIN_JS, ...args], { env: isolatedEnv(env) });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -166,7 +166,7 @@ describe('startSwfHttpServer', () => {
   });
 
   it('serves the pages handler for GET before the protocol error', async () => {
-    const pages = async (path: string) => (path === '/' ? { statusCode: 200, html: '<p>hi</p>' } : undefined);
+    const pages = async ({ path }: { path: string }) => (path === '/' ? { statusCode: 200, html: '<p>hi</p>' } : undefined);
     const withPages = await startSwfHttpServer(dispatcher, pages);
     const res = await send(withPages.url, { method: 'GET' });
     expect(res.status).to.equal(200);
@@ -181,7 +181,9 @@ describe('startSwfHttpServer against hostile requests', () => {
   let backend: LocalSwfBackend;
   beforeEach(async () => {
     backend = new LocalSwfBackend();
-    server = await startSwfHttpServer(backend, async (path) => (path === '/' ? { statusCode: 200, html: '<p>dashboard</p>' } : undefined));
+    server = await startSwfHttpServer(backend, async ({ path }) =>
+      path === '/' ? { statusCode: 200, html: '<p>dashboard</p>' } : undefined,
+    );
   });
   afterEach(async () => {
     await server.close();
