@@ -27,11 +27,11 @@ export const EXPENSES: Expense[] = [
 
 /** Reads the published state until the workflow reaches `stage`, as a dashboard polling it would. */
 async function stageReached(run: WorkflowHandle<ExpenseOutcome>, stage: ExpenseStatus['stage']): Promise<ExpenseStatus> {
-  for (;;) {
+  for (const started = Date.now(); Date.now() - started < 30_000; await delay(10)) {
     const status = await run.state<ExpenseStatus>();
     if (status?.stage === stage) return status;
-    await delay(10);
   }
+  throw new Error(`${run.workflowId} did not reach '${stage}' within 30 s; is a decider running?`);
 }
 
 /**
