@@ -9,6 +9,7 @@ import {
   Lambda,
   WorkerModule,
   Workflow,
+  WorkflowClient,
   WorkflowContext,
   WorkflowFailed,
   type ActivityCall,
@@ -18,7 +19,7 @@ import {
 } from '../../index';
 import { InProcessLambdaInvoker } from '../../lib/local';
 import { TRANSPORTS } from '../helpers/local-transports';
-import { eventTypes, startE2e, type E2eEnv } from './support/e2e-env';
+import { eventTypes, startE2e, waitForEvent, type E2eEnv } from './support/e2e-env';
 
 class CardDeclined extends Error {
   override name = 'CardDeclined';
@@ -180,6 +181,18 @@ for (const transport of TRANSPORTS) {
       const types = eventTypes(await run.history());
       expect(types.filter((t) => t === 'ActivityTaskScheduled')).to.have.length(1);
       expect(types).to.not.include('TimerStarted');
+    });
+
+    // Last: it stops the env's first app.
+    it('carries a retry on through a decider restart during its back-off', async () => {
+      const run = await env.client.start(Payment, { cents: 700 });
+      await waitForEvent(env.client, run, 'TimerStarted');
+      await env.app.close();
+      const restarted = await env.startApp(PaymentModule);
+      const again = restarted.get(WorkflowClient).getHandle(run.workflowId, run.runId);
+      expect(await env.skippingTime(() => again.result({ timeoutMs: 10_000 }))).to.equal('charged 700 on attempt 3');
+      const events = await again.history();
+      expect(attributes(events, 'ActivityTaskScheduled', 'activityId')).to.deep.equal(['activity1', 'activity1#2', 'activity1#3']);
     });
   });
 }
