@@ -13,7 +13,7 @@ const SCHEDULING_GLOBALS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'docs/api/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -100,6 +100,26 @@ export default tseslint.config(
           message: 'quiescence.ts may use process.nextTick and nothing else of process.',
         },
         { selector: "Identifier[name='process']:not(MemberExpression > Identifier.object)", message: 'Use process.nextTick only.' },
+      ],
+    },
+  },
+  {
+    // An app on AWS never loads the embedded service: outside lib/local and the CLI it is reached only
+    // through a dynamic import() (lib/module/connect.ts), or as types. spec/module/connect.spec.ts checks it at run time.
+    files: ['lib/**/*.ts'],
+    ignores: ['lib/engine/**', 'lib/local/**', 'lib/cli/**', 'lib/testing/**', 'lib/module/local-connection.ts'], // lib/engine has its own, stricter rule
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/local', '**/local/**'],
+              allowTypeImports: true,
+              message: 'Load lib/local only in local mode: import() it, or import its types only.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,3 +1,12 @@
+/**
+ * What an application writes: the decorators and the types of the members they
+ * declare, the workflow context and the failures its calls reject with, the
+ * module and factory that run it, the client that starts executions, and the
+ * logger interface. The embedded service is `tsflow/local`; the replay engine
+ * itself is `tsflow/engine`.
+ *
+ * @module tsflow
+ */
 import { assertReflectMetadata } from './lib/reflect-check';
 
 assertReflectMetadata();
@@ -13,18 +22,38 @@ export type {
   ChildWorkflowCall,
   ChildWorkflowCallOf,
   ChildWorkflowCallOptions,
+  InputOf,
   LambdaCall,
+  OutputOf,
   Provider,
   WorkerModuleOptions,
 } from './lib/decorators';
+export { InvalidDefinitionError } from './lib/metadata';
+export type {
+  ActivitiesOptions,
+  ActivityCallOptions,
+  ActivityOptions,
+  ChildPolicy,
+  ChildWorkflowOptions,
+  Constructor,
+  Duration,
+  LambdaOptions,
+  RetryPolicy,
+  TypeReference,
+  WorkflowOptions,
+} from './lib/metadata';
 
-// Definitions, as validated at bootstrap.
-export { InvalidDefinitionError, TypeRegistry, describeActivities, describeWorkflow } from './lib/metadata';
+// Dependency injection: tsflow's container is tsyringe's, so its decorators are
+// re-exported; an app importing them from here needs no tsyringe of its own
+// (and cannot end up with a second copy that tsflow's container does not see).
+export { inject, injectAll, injectable, singleton } from 'tsyringe';
+export type { DependencyContainer, InjectionToken } from 'tsyringe';
+
+// Inside a workflow: the context, and what its calls reject with.
 export {
   ActivityFailure,
   CancelledFailure,
   ChildWorkflowFailure,
-  ExecutionOutOfSyncError,
   LambdaFailure,
   NondeterminismError,
   PayloadTooLargeError,
@@ -35,45 +64,22 @@ export {
   WaitTimeout,
   WorkflowCallFailure,
   WorkflowContext,
-  WorkflowExecution,
   WorkflowFailed,
-  WorkflowTypeMismatchError,
-  decide,
-  replayHistory,
 } from './lib/engine';
 export type {
   CallOrigin,
-  DecideOptions,
-  DecisionResult,
-  DecisionSummary,
-  DecisionTaskInput,
-  EventTimestamp,
-  ExecutionOptions,
-  FutureArgs,
-  HistoryEventInput,
-  RecordedHistory,
-  ReplayHistoryOptions,
-  TimerFuture,
-  WorkflowFactory,
   CancellableScope,
   ContinueAsNewOptions,
+  DecisionSummary,
+  FutureArgs,
+  NondeterminismDetails,
+  TimerFuture,
 } from './lib/engine';
-export type {
-  ActivitiesOptions,
-  ActivityCallOptions,
-  ActivityOptions,
-  ActivityTypeDefinition,
-  CallDefinition,
-  ChildPolicy,
-  ChildWorkflowOptions,
-  Constructor,
-  Duration,
-  LambdaOptions,
-  RetryPolicy,
-  TypeReference,
-  WorkflowDefinition,
-  WorkflowOptions,
-} from './lib/metadata';
+// What a value that cannot travel as an SWF payload (too long, not JSON) rejects with.
+export { PayloadDecodingError, PayloadEncodingError } from './lib/swf';
+
+// Inside an activity.
+export { ActivityAbandonedError, ActivityCancelledError, ActivityContext, CompleteLater, TypeDeprecatedError } from './lib/workers';
 
 // Starting and watching executions.
 export {
@@ -92,50 +98,22 @@ export {
   WorkflowNotFoundError,
   formatTimeline,
 } from './lib/client';
-export type { CloseStatus, ListOptions, ResultOptions, StartOptions, TimelineOptions } from './lib/client';
+export type {
+  CloseStatus,
+  ExecutionOperations,
+  ExecutionRef,
+  FlowConfig,
+  ListOptions,
+  ResultOptions,
+  StartOptions,
+  TerminateOptions,
+  TimelineOptions,
+} from './lib/client';
+// The SDK's shapes that the client returns, so an app can name them without importing the SDK.
+export type { HistoryEvent, SWFClientConfig, WorkflowExecutionDetail, WorkflowExecutionInfo } from '@aws-sdk/client-swf';
 
-// Workers and the application around them.
-export {
-  ActivityAbandonedError,
-  ActivityCancelledError,
-  ActivityContext,
-  ActivityInputDecodeError,
-  ActivityInputValidationError,
-  ActivityWorker,
-  CompleteLater,
-  DeciderWorker,
-  REGISTRATION_DEFAULTS,
-  TypeDeprecatedError,
-  containerWorkflowFactory,
-} from './lib/workers';
-export type { ActivityWorkerOptions, DeciderWorkerOptions } from './lib/workers';
+// The application around the workers.
 export { FlowApp, FlowFactory, LOGGER, WiringError } from './lib/module';
 export type { FlowOptions, LocalLambdaFunction, LocalOptions, OnModuleDestroy, OnModuleInit } from './lib/module';
 export { ConsoleLogger } from './lib/logging';
 export type { ConsoleLoggerOptions, LogFields, LogLevel, Logger } from './lib/logging';
-
-// The embedded SWF-compatible service.
-export {
-  AwsLambdaInvoker,
-  InProcessLambdaInvoker,
-  LocalSwfBackend,
-  LocalSwfService,
-  ManualClock,
-  SwfFault,
-  SystemClock,
-  TimeSkipper,
-  UnknownLambdaFunctionError,
-  dashboardUrl,
-} from './lib/local';
-export type {
-  AwsLambdaInvokerOptions,
-  Clock,
-  InProcessLambdaFunction,
-  LambdaInvocation,
-  LambdaInvoker,
-  LambdaResult,
-  ListenOptions,
-  ListeningServer,
-  LocalSwfBackendOptions,
-  LocalSwfServiceOptions,
-} from './lib/local';

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { container } from 'tsyringe';
-import { ActivityWorker, ConsoleLogger, DeciderWorker, TypeRegistry, WorkflowClient } from '../index';
+import { ActivityWorker, DeciderWorker } from '../lib/workers';
+import { ConsoleLogger, WorkflowClient } from '../index';
+import { TypeRegistry } from '../lib/metadata';
 import { InProcessLambdaInvoker, LocalSwfService } from '../lib/local';
 import { registerActivityType, registerDomain } from '../lib/workers/register-types';
 import { httpClient } from '../spec/helpers/local-transports';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { HistoryEvent } from '@aws-sdk/client-swf';
-import { WorkflowExecution, type DecisionTaskInput } from '../index';
+import { WorkflowExecution, type DecisionTaskInput } from '../engine';
 import { ExecutionCache } from '../lib/workers/execution-cache';
 import { retainedBytes } from '../lib/workers/retained-size';
 import { Steps } from '../spec/fixtures/workflows';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { WorkflowExecution, decide, type DecisionTaskInput } from '../index';
+import { WorkflowExecution, decide, type DecisionTaskInput } from '../engine';
 import { Steps } from '../spec/fixtures/workflows';
 import { sequentialHistory } from '../spec/helpers';
 import { time, type Timing } from './bench-timing';

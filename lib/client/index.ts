@@ -10,6 +10,7 @@ export {
   WorkflowExecutionTimedOutError,
   WorkflowNotFoundError,
 } from './client.errors';
+export type { ExecutionRef } from './client.errors';
 export { FLOW_CONFIG } from './flow-config';
 export type { FlowConfig } from './flow-config';
 export type { CloseStatus, ListOptions } from './list-executions';
@@ -18,5 +19,6 @@ export type { StartOptions } from './workflow-client';
 export { UnknownActivityTaskError } from './unknown-activity-task.error';
 export { WorkflowHandle } from './workflow-handle';
 export type { ResultOptions } from './workflow-handle';
+export type { ExecutionOperations, TerminateOptions } from './execution-operations';
 export { formatTimeline } from './timeline';
 export type { TimelineOptions } from './timeline';

@@ -10,6 +10,7 @@ import type { Constructor } from '../metadata/records';
 import { TsflowError } from '../errors/tsflow.error';
 import { swfCall } from './swf-call';
 
+/** How a closed execution ended, as SWF reports it. */
 export type CloseStatus = 'COMPLETED' | 'FAILED' | 'CANCELED' | 'TERMINATED' | 'CONTINUED_AS_NEW' | 'TIMED_OUT';
 
 /**

@@ -1,5 +1,6 @@
 import type { HistoryEvent } from '@aws-sdk/client-swf';
 
+/** How `formatTimeline` prints a history. */
 export interface TimelineOptions {
   /** Leave out the decision task bookkeeping events (scheduled/started/completed). */
   hideDecisionTasks?: boolean;

@@ -19,6 +19,8 @@ import type { InputOf, OutputOf } from '../decorators/call.types';
 import { ActivityCompletion } from './activity-completion';
 import { FLOW_CONFIG, type FlowConfig } from './flow-config';
 import { encodePayload, formatDuration } from '../swf';
+import { WorkflowNotFoundError } from './client.errors';
+import type { ExecutionOperations, TerminateOptions } from './execution-operations';
 import { swfCall } from './swf-call';
 import { WorkflowHandle } from './workflow-handle';
 import { listExecutions, type ListOptions } from './list-executions';
@@ -49,7 +51,7 @@ type RunOf<W> = W extends { run: infer R } ? R : never;
  * ```
  */
 @injectable()
-export class WorkflowClient {
+export class WorkflowClient implements ExecutionOperations {
   constructor(
     @inject(SWFClient) readonly swf: SWFClient,
     @inject(FLOW_CONFIG) readonly config: FlowConfig,
@@ -94,6 +96,7 @@ export class WorkflowClient {
     return new WorkflowHandle<O>(this, workflowId, runId);
   }
 
+  /** Sends the signal `signalName` with a JSON `input` to a run (the current one without `runId`). */
   async signal(workflowId: string, signalName: string, input?: unknown, runId?: string): Promise<void> {
     const encoded = encodePayload(input, `The input of signal '${signalName}'`);
     await swfCall('SignalWorkflowExecution', `'${signalName}' to ${workflowId}`, () =>
@@ -130,10 +133,8 @@ export class WorkflowClient {
     );
   }
 
-  async terminate(
-    workflowId: string,
-    options: { runId?: string; reason?: string; details?: string; childPolicy?: ChildPolicy } = {},
-  ): Promise<void> {
+  /** Closes a run at once (SWF `TerminateWorkflowExecution`), without its workflow's say. */
+  async terminate(workflowId: string, options: TerminateOptions = {}): Promise<void> {
     await swfCall('TerminateWorkflowExecution', `of ${workflowId}`, () =>
       this.swf.send(
         new TerminateWorkflowExecutionCommand({
@@ -148,6 +149,7 @@ export class WorkflowClient {
     );
   }
 
+  /** SWF's description of a run: status, counts of open calls, configuration. */
   async describe(workflowId: string, runId: string): Promise<WorkflowExecutionDetail> {
     return swfCall('DescribeWorkflowExecution', `of ${workflowId} (run ${runId})`, () =>
       this.swf.send(new DescribeWorkflowExecutionCommand({ domain: this.domain, execution: { workflowId, runId } })),
@@ -174,6 +176,30 @@ export class WorkflowClient {
       nextPageToken = page.nextPageToken;
     } while (nextPageToken);
     return events;
+  }
+
+  /** The newest event of a run's history: its close event once it has closed. */
+  async lastEvent(workflowId: string, runId: string): Promise<HistoryEvent | undefined> {
+    const page = await swfCall('GetWorkflowExecutionHistory', `of ${workflowId} (run ${runId})`, () =>
+      this.swf.send(
+        new GetWorkflowExecutionHistoryCommand({
+          domain: this.domain,
+          execution: { workflowId, runId },
+          reverseOrder: true,
+          maximumPageSize: 1,
+        }),
+      ),
+    );
+    return page.events?.[0];
+  }
+
+  /** The open run of a workflow id, else its most recently started closed one. */
+  async latestRunId(workflowId: string): Promise<string> {
+    const latest = async (status: 'open' | 'closed') => (await this.list({ status, workflowId, startedAfter: new Date(0), limit: 1 }))[0];
+    const info = (await latest('open')) ?? (await latest('closed'));
+    const runId = info?.execution?.runId;
+    if (!runId) throw new WorkflowNotFoundError(workflowId, this.domain);
+    return runId;
   }
 
   /** Open or closed executions of the domain, all pages, filtered as SWF allows. */

@@ -1,13 +1,11 @@
-import { GetWorkflowExecutionHistoryCommand, type HistoryEvent, type WorkflowExecutionDetail } from '@aws-sdk/client-swf';
+import type { HistoryEvent, WorkflowExecutionDetail } from '@aws-sdk/client-swf';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { ChildPolicy } from '../metadata/options';
-import { ResultTimeoutError, WorkflowNotFoundError } from './client.errors';
+import { ResultTimeoutError } from './client.errors';
 import { closeOutcome } from './close-event';
 import { signalNameOf } from '../metadata/signal-name';
 import { decodePayload } from '../swf';
+import type { ExecutionOperations, TerminateOptions } from './execution-operations';
 import { publishedState } from './published-state';
-import { swfCall } from './swf-call';
-import type { WorkflowClient } from './workflow-client';
 
 /** How `result()` waits: it reads the execution's last event, backing off between reads. */
 export interface ResultOptions {
@@ -19,10 +17,20 @@ export interface ResultOptions {
   signal?: AbortSignal;
 }
 
-/** One workflow execution (the current run, or a given one) and what can be done with it. */
+/**
+ * One workflow execution (the current run, or a given one) and what can be
+ * done with it. Made by `WorkflowClient.start` and `WorkflowClient.getHandle`.
+ *
+ * @example
+ * ```ts
+ * const run = client.getHandle<string>('order-42');
+ * await run.signal('paid', { amount: 10 });
+ * console.log(await run.result({ timeoutMs: 60_000 }));
+ * ```
+ */
 export class WorkflowHandle<O = unknown> {
   constructor(
-    private readonly client: WorkflowClient,
+    private readonly client: ExecutionOperations,
     readonly workflowId: string,
     /** The run this handle was made for; `result()` follows continue-as-new from it. */
     readonly runId: string | undefined,
@@ -37,11 +45,11 @@ export class WorkflowHandle<O = unknown> {
     const started = Date.now();
     const maxInterval = options.maxPollIntervalMs ?? 1000;
     let interval = options.pollIntervalMs ?? 25;
-    let runId = this.runId ?? (await this.currentRunId());
+    let runId = this.runId ?? (await this.client.latestRunId(this.workflowId));
     for (;;) {
       options.signal?.throwIfAborted();
       const execution = { workflowId: this.workflowId, runId };
-      const last = await this.lastEvent(runId);
+      const last = await this.client.lastEvent(this.workflowId, runId);
       const outcome = closeOutcome(last, execution);
       if (outcome.kind === 'completed') return decodePayload<O>(outcome.result, `The result of workflow ${this.workflowId} (run ${runId})`);
       if (outcome.kind === 'error') throw outcome.error;
@@ -87,47 +95,27 @@ export class WorkflowHandle<O = unknown> {
    * ```
    */
   async state<T = unknown>(): Promise<T | undefined> {
-    const runId = this.runId ?? (await this.currentRunId());
+    const runId = this.runId ?? (await this.client.latestRunId(this.workflowId));
     return publishedState<T>(await this.client.describe(this.workflowId, runId), { workflowId: this.workflowId, runId });
   }
 
+  /** Asks the execution to cancel (SWF `RequestCancelWorkflowExecution`); the workflow decides how it closes. */
   cancel(): Promise<void> {
     return this.client.cancel(this.workflowId, this.runId);
   }
 
-  terminate(options: { reason?: string; details?: string; childPolicy?: ChildPolicy } = {}): Promise<void> {
+  /** Closes the execution at once (SWF `TerminateWorkflowExecution`), with an optional reason and details. */
+  terminate(options: Omit<TerminateOptions, 'runId'> = {}): Promise<void> {
     return this.client.terminate(this.workflowId, { ...options, runId: this.runId });
   }
 
+  /** SWF's description of the run: status, counts of open calls, configuration. */
   async describe(): Promise<WorkflowExecutionDetail> {
-    return this.client.describe(this.workflowId, this.runId ?? (await this.currentRunId()));
+    return this.client.describe(this.workflowId, this.runId ?? (await this.client.latestRunId(this.workflowId)));
   }
 
+  /** Every event of the run's history, all pages merged. */
   async history(options: { reverseOrder?: boolean } = {}): Promise<HistoryEvent[]> {
-    return this.client.history(this.workflowId, this.runId ?? (await this.currentRunId()), options);
-  }
-
-  private async lastEvent(runId: string): Promise<HistoryEvent | undefined> {
-    const page = await swfCall('GetWorkflowExecutionHistory', `of ${this.workflowId} (run ${runId})`, () =>
-      this.client.swf.send(
-        new GetWorkflowExecutionHistoryCommand({
-          domain: this.client.domain,
-          execution: { workflowId: this.workflowId, runId },
-          reverseOrder: true,
-          maximumPageSize: 1,
-        }),
-      ),
-    );
-    return page.events?.[0];
-  }
-
-  /** Without a run id: the open run of the workflow id, else the most recently started closed one. */
-  private async currentRunId(): Promise<string> {
-    const open = await this.client.list({ status: 'open', workflowId: this.workflowId, startedAfter: new Date(0), limit: 1 });
-    const info =
-      open[0] ?? (await this.client.list({ status: 'closed', workflowId: this.workflowId, startedAfter: new Date(0), limit: 1 }))[0];
-    const runId = info?.execution?.runId;
-    if (!runId) throw new WorkflowNotFoundError(this.workflowId, this.client.domain);
-    return runId;
+    return this.client.history(this.workflowId, this.runId ?? (await this.client.latestRunId(this.workflowId)), options);
   }
 }

@@ -10,11 +10,15 @@ export type Provider<T = unknown> =
   | { provide: InjectionToken<T>; useClass: Constructor<T> }
   | { provide: InjectionToken<T>; useFactory: (container: DependencyContainer) => T };
 
+/** What a `@WorkerModule` holds. */
 export interface WorkerModuleOptions {
   /** Other `@WorkerModule` classes whose workflows, activities and providers this one includes. */
   imports?: Constructor[];
+  /** `@Workflow` classes the decider runs. */
   workflows?: Constructor[];
+  /** `@Activities` classes the activity worker runs (singletons in the app's container). */
   activities?: Constructor[];
+  /** Services to inject: classes, or `{ provide, useValue | useClass | useFactory }` (singletons in the app's container). */
   providers?: Provider[];
 }
 

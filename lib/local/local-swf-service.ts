@@ -1,6 +1,7 @@
 import { SWFClient, type SWFClientConfig } from '@aws-sdk/client-swf';
 import { SystemClock, type Clock } from './clock';
 import { dashboardPages } from './dashboard/dashboard-routes';
+import { withoutNodeVersionNotice } from './sdk-node-notice';
 import { LocalSwfBackend, type LocalSwfBackendOptions } from './swf-backend';
 import { InMemoryRequestHandler } from './transport/in-memory-request-handler';
 import { startSwfHttpServer, type ListenOptions, type ListeningServer } from './transport/swf-http-server';
@@ -51,7 +52,7 @@ export class LocalSwfService {
    * anything but the request handler (e.g. `maxAttempts`, `logger`).
    */
   client(config: SWFClientConfig = {}): SWFClient {
-    return new SWFClient({ ...IN_MEMORY_CLIENT_DEFAULTS, ...config, requestHandler: this.handler });
+    return withoutNodeVersionNotice(() => new SWFClient({ ...IN_MEMORY_CLIENT_DEFAULTS, ...config, requestHandler: this.handler }));
   }
 
   /**

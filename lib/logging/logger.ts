@@ -1,7 +1,16 @@
 /** Fields that make a log line findable: domain, task list, workflow id, run id, … */
 export type LogFields = Record<string, unknown>;
 
-/** What tsflow logs through; pino, winston and console-like loggers fit with a one-line adapter. */
+/**
+ * What tsflow logs through; pino, winston and console-like loggers fit with a one-line adapter.
+ *
+ * @example
+ * ```ts
+ * const logger: Logger = { debug: (m, f) => pino.debug(f, m), info: (m, f) => pino.info(f, m),
+ *                          warn: (m, f) => pino.warn(f, m), error: (m, f) => pino.error(f, m) };
+ * await FlowFactory.create(AppModule, { domain, taskList, logger });
+ * ```
+ */
 export interface Logger {
   debug(message: string, fields?: LogFields): void;
   info(message: string, fields?: LogFields): void;
@@ -9,11 +18,14 @@ export interface Logger {
   error(message: string, fields?: LogFields): void;
 }
 
+/** The lowest level a `ConsoleLogger` writes; `silent` writes nothing. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
+/** How the default logger writes. */
 export interface ConsoleLoggerOptions {
+  /** The lowest level written (default `info`). */
   level?: LogLevel;
   /** `text`: one readable line per entry; `json`: one JSON object per line, for log pipelines. */
   format?: 'text' | 'json';

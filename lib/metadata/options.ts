@@ -5,6 +5,7 @@
 export type { Duration } from '../swf/durations';
 import type { Duration } from '../swf/durations';
 
+/** What happens to a workflow's open children when it closes: SWF's child policy. */
 export type ChildPolicy = 'TERMINATE' | 'REQUEST_CANCEL' | 'ABANDON';
 
 /** SWF's registration defaults for a workflow type (`RegisterWorkflowType`). */

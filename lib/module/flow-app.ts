@@ -1,28 +1,32 @@
 import type { SWFClient } from '@aws-sdk/client-swf';
 import type { DependencyContainer, InjectionToken } from 'tsyringe';
 import type { Logger } from '../logging/logger';
-import type { ActivityWorker } from '../workers/activity-worker';
-import type { DeciderWorker } from '../workers/decider-worker';
-import type { LocalSwfService } from '../local';
-import { hasDestroy } from './lifecycle';
-import { describeError } from '../workers/poll-loop';
+import type { LocalSwfService } from '../local/local-swf-service';
+import type { FlowWorkers } from './flow-workers';
+import type { ProviderLifecycle } from './provider-lifecycle';
+import type { SwfConnection } from './swf-connection';
 
+/** Everything a `FlowApp` runs, made by `FlowFactory.create` before the app. */
 export interface FlowAppParts {
   container: DependencyContainer;
-  swf: SWFClient;
-  /** Whether the app made the client (and so destroys it on close). */
-  ownsClient: boolean;
+  connection: SwfConnection;
+  workers: FlowWorkers;
+  providers: ProviderLifecycle;
   logger: Logger;
-  decider?: DeciderWorker;
-  activityWorker?: ActivityWorker;
-  service?: LocalSwfService;
-  stopListening?: () => Promise<void>;
-  /** Provider instances in init order; destroyed in reverse. */
-  instances: unknown[];
   shutdownTimeoutMs: number;
 }
 
-/** A running application: its container, its workers and, in local mode, its embedded service. */
+/**
+ * A running application: its container, its workers and, in local mode, its
+ * embedded service. Made by {@link FlowFactory.create}.
+ *
+ * @example
+ * ```ts
+ * const app = await FlowFactory.create(AppModule, { domain: 'shop', taskList: 'orders', local: true });
+ * const client = app.get(WorkflowClient);
+ * await app.close();
+ * ```
+ */
 export class FlowApp {
   private closing?: Promise<void>;
   private resolveClosed!: () => void;
@@ -30,6 +34,7 @@ export class FlowApp {
   readonly closed: Promise<void> = new Promise((resolve) => (this.resolveClosed = resolve));
   private readonly cleanups: Array<() => void> = [];
 
+  /** @internal Apps are made by `FlowFactory.create`. */
   constructor(private readonly parts: FlowAppParts) {}
 
   /** Resolves a provider (or `WorkflowClient`, `SWFClient`…) from the app's container. */
@@ -37,22 +42,19 @@ export class FlowApp {
     return this.parts.container.resolve(token);
   }
 
+  /** The app's DI container (a child of `options.container` or of tsyringe's root). */
   get container(): DependencyContainer {
     return this.parts.container;
   }
 
+  /** The SWF client the workers and the `WorkflowClient` use. */
   get swf(): SWFClient {
-    return this.parts.swf;
+    return this.parts.connection.swf;
   }
 
   /** The embedded service, when the app runs with `local`. */
   get service(): LocalSwfService | undefined {
-    return this.parts.service;
-  }
-
-  /** Hands the app a started worker, so that `close()` stops it. */
-  attach(workers: { decider?: DeciderWorker; activityWorker?: ActivityWorker }): void {
-    Object.assign(this.parts, workers);
+    return this.parts.connection.service;
   }
 
   /** Runs `cleanup` when the app closes (signal handlers, timers). */
@@ -70,20 +72,11 @@ export class FlowApp {
   }
 
   private async shutdown(): Promise<void> {
-    const { decider, activityWorker, logger, instances, shutdownTimeoutMs, service, stopListening } = this.parts;
+    const { workers, providers, connection, logger, shutdownTimeoutMs } = this.parts;
     for (const cleanup of this.cleanups) cleanup();
-    await Promise.all([decider?.close(shutdownTimeoutMs), activityWorker?.close(shutdownTimeoutMs)]);
-    for (const instance of [...instances].reverse()) {
-      if (!hasDestroy(instance)) continue;
-      try {
-        await instance.onModuleDestroy();
-      } catch (error) {
-        logger.error('onModuleDestroy failed', { provider: (instance as object).constructor.name, error: describeError(error) });
-      }
-    }
-    await stopListening?.();
-    await service?.close();
-    if (this.parts.ownsClient) this.parts.swf.destroy();
+    await Promise.all([workers.decider?.close(shutdownTimeoutMs), workers.activityWorker?.close(shutdownTimeoutMs)]);
+    await providers.destroy();
+    await connection.close();
     logger.info('tsflow app closed');
     this.resolveClosed();
   }

@@ -1,32 +1,33 @@
 import { hostname } from 'node:os';
+import { container as rootContainer } from 'tsyringe';
 import { SWFClient } from '@aws-sdk/client-swf';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { container as rootContainer, Lifecycle, type DependencyContainer } from 'tsyringe';
+import type { InjectionToken } from 'tsyringe';
+import type { Provider } from '../decorators/worker-module.decorator';
 import { FLOW_CONFIG, type FlowConfig } from '../client/flow-config';
 import { WorkflowClient } from '../client/workflow-client';
 import { ConsoleLogger, type Logger } from '../logging/logger';
-import { TypeRegistry } from '../metadata/type-registry';
 import type { Constructor } from '../metadata/records';
-import { ActivityWorker } from '../workers/activity-worker';
-import { DeciderWorker } from '../workers/decider-worker';
-import { registerActivityType, registerDomain } from '../workers/register-types';
-import { InProcessLambdaInvoker, LocalSwfService, dashboardUrl } from '../local';
-import { FlowApp } from './flow-app';
-import type { FlowOptions, LocalOptions } from './flow-options';
-import { hasInit } from './lifecycle';
-import { scanModule } from './module-scanner';
-import { registerProvider } from './register-provider';
-import { checkWiring, resolveAtBootstrap } from './wiring-check';
-
-/** The DI token of the app's logger. */
-export const LOGGER = Symbol.for('tsflow:logger');
+import { TypeRegistry } from '../metadata/type-registry';
+import { registerDomain } from '../workers/register-types';
+import { closeOnTriggers } from './close-triggers';
+import { FlowApp, type FlowAppParts } from './flow-app';
+import type { FlowOptions } from './flow-options';
+import { createWorkers, startWorkers, type WorkerSetting } from './flow-workers';
+import { createModuleContainer } from './module-container';
+import { scanModule, type ScannedModule } from './module-scanner';
+import { ProviderLifecycle } from './provider-lifecycle';
+import { connect } from './connect';
+import { LOGGER } from './logger-token';
+import { checkWiring } from './wiring-check';
+import type { SwfConnection } from './swf-connection';
 
 /** Builds an application from a `@WorkerModule` and starts its workers. */
 export class FlowFactory {
   /**
-   * Validates every definition, wires a child DI container, connects to SWF
-   * (or starts the embedded service), runs providers' `onModuleInit` in order
-   * and starts the decider and activity workers.
+   * Validates every definition, connects to SWF (or starts the embedded
+   * service), wires a child DI container, registers the domain and types,
+   * runs providers' `onModuleInit` in order and starts the decider and
+   * activity workers. If any step fails, what was started is closed again.
    *
    * @example
    * ```ts
@@ -43,158 +44,82 @@ export class FlowFactory {
       activities: scanned.activities,
       providers: scanned.providers.filter((p): p is Constructor => typeof p === 'function'),
     });
-    const logger = options.logger ?? new ConsoleLogger();
-    const identity = options.identity ?? `${hostname()}:${process.pid}`;
-    const container = (options.container ?? rootContainer).createChildContainer();
     const wanted = options.workers ?? true;
+    // Wiring mistakes (a missing provider, an activity class not listed) fail here, before anything is started.
     checkWiring({
       module: module.name,
       scanned,
       frameworkTokens: [SWFClient, FLOW_CONFIG, LOGGER, WorkflowClient],
-      container,
+      container: options.container ?? rootContainer,
       servesActivities: wanted === true || (typeof wanted === 'object' && wanted.activities !== false),
     });
-
+    const logger = options.logger ?? new ConsoleLogger();
     const connection = await connect(options, logger);
-    const config: FlowConfig = { domain: options.domain, taskList: options.taskList, identity, watchUrl: connection.watchUrl };
-    container.registerInstance(SWFClient, connection.swf);
-    container.registerInstance(FLOW_CONFIG, config);
-    container.registerInstance(LOGGER, logger);
-    container.register(WorkflowClient, { useClass: WorkflowClient }, { lifecycle: Lifecycle.Singleton });
-    for (const provider of scanned.providers) registerProvider(container, provider);
-    for (const activities of scanned.activities)
-      container.register(activities, { useClass: activities }, { lifecycle: Lifecycle.Singleton });
-    // Last, so they win over the module's own registrations (tests swap in fakes).
-    for (const override of options.overrides ?? []) registerProvider(container, override);
-
-    const instances: unknown[] = [];
-    const app = new FlowApp({
-      container,
-      swf: connection.swf,
-      ownsClient: options.swfClient === undefined,
-      logger,
-      service: connection.service,
-      stopListening: connection.stopListening,
-      instances,
-      shutdownTimeoutMs: options.shutdownTimeoutMs ?? 30_000,
-    });
+    let assembled: Assembled;
     try {
-      if (options.local || options.registerDomain) {
-        const retention = typeof options.registerDomain === 'object' ? options.registerDomain.retentionDays : undefined;
-        await registerDomain(connection.swf, options.domain, retention);
-      }
-      // Activity classes are built here too, not at their first task: their hooks run, and a wiring mistake shows now.
-      const tokens = [...scanned.providers.map((p) => (typeof p === 'function' ? p : p.provide)), ...scanned.activities];
-      for (const token of tokens) {
-        const instance = resolveAtBootstrap(container, token, module.name);
-        instances.push(instance);
-        if (hasInit(instance)) await instance.onModuleInit();
-      }
-      await startWorkers(app, registry, container, options, config, logger);
+      assembled = assemble(module.name, scanned, registry, connection, options, logger);
+    } catch (error) {
+      await connection.close().catch(() => undefined);
+      throw error;
+    }
+    const { parts, setting } = assembled;
+    const app = new FlowApp(parts);
+    try {
+      if (options.local || options.registerDomain) await registerDomain(connection.swf, options.domain, retentionDays(options));
+      await parts.providers.init();
+      await startWorkers(parts.workers, options, setting);
     } catch (error) {
       await app.close().catch(() => undefined);
       throw error;
     }
-    if (options.maxTime !== undefined) {
-      const timer = setTimeout(() => {
-        logger.info('maxTime reached; stopping', { maxTime: options.maxTime });
-        void app.close();
-      }, options.maxTime * 1000);
-      app.onClose(() => clearTimeout(timer));
-    }
-    if (options.handleSignals !== false) {
-      const onSignal = (signal: NodeJS.Signals): void => {
-        logger.info('signal received; closing gracefully', { signal });
-        void app.close();
-      };
-      process.once('SIGTERM', onSignal);
-      process.once('SIGINT', onSignal);
-      app.onClose(() => {
-        process.off('SIGTERM', onSignal);
-        process.off('SIGINT', onSignal);
-      });
-    }
+    closeOnTriggers(app, options, logger);
     return app;
   }
 }
 
-interface Connection {
-  swf: SWFClient;
-  service?: LocalSwfService;
-  stopListening?: () => Promise<void>;
-  watchUrl?: (workflowId: string, runId: string) => string;
+interface Assembled {
+  parts: FlowAppParts;
+  setting: WorkerSetting;
 }
 
-async function connect(options: FlowOptions, logger: Logger): Promise<Connection> {
-  if (options.local) {
-    const local: LocalOptions = options.local === true ? {} : options.local;
-    const invoker = new InProcessLambdaInvoker();
-    for (const [name, fn] of Object.entries(local.lambdas ?? {})) invoker.register(name, fn as (input: unknown) => unknown);
-    const service = new LocalSwfService({ lambdaInvoker: invoker });
-    if (!local.listen) return { swf: service.client(), service };
-    const server = await service.listen(local.listen);
-    logger.info('embedded SWF service listening', { url: server.url });
-    return {
-      swf: service.client(),
-      service,
-      stopListening: () => server.close(),
-      watchUrl: (workflowId, runId) => dashboardUrl(server.url, options.domain, workflowId, runId),
-    };
-  }
-  // SWF holds a long poll open for up to 60 s: the socket must outlive it.
-  const swf = options.swfClient ?? new SWFClient({ requestHandler: new NodeHttpHandler({ requestTimeout: 70_000 }), ...options.swf });
-  const endpoint = typeof options.swf?.endpoint === 'string' ? options.swf.endpoint : undefined;
-  if (endpoint && !/amazonaws\.com/.test(endpoint)) {
-    // Not AWS: most likely a tsflow dev-server, whose dashboard lives at its root.
-    return { swf, watchUrl: (workflowId, runId) => dashboardUrl(endpoint.replace(/\/$/, ''), options.domain, workflowId, runId) };
-  }
-  const region = await swf.config.region().catch(() => undefined);
-  return {
-    swf,
-    watchUrl: (workflowId, runId) =>
-      `https://console.aws.amazon.com/swf/home?region=${region}#execution_summary:domain=${encodeURIComponent(options.domain)};` +
-      `workflowId=${encodeURIComponent(workflowId)};runId=${encodeURIComponent(runId)}`,
-  };
-}
-
-async function startWorkers(
-  app: FlowApp,
+/** The container, the workers (not yet polling) and the providers (not yet initialised) around a connection. */
+function assemble(
+  moduleName: string,
+  scanned: ScannedModule,
   registry: TypeRegistry,
-  container: DependencyContainer,
+  connection: SwfConnection,
   options: FlowOptions,
-  config: FlowConfig,
   logger: Logger,
-): Promise<void> {
-  const wanted = options.workers ?? true;
-  const runDecider = wanted === true || (typeof wanted === 'object' && wanted.decider !== false);
-  const runActivities = wanted === true || (typeof wanted === 'object' && wanted.activities !== false);
-  const activityTaskList = options.activityTaskList ?? options.taskList;
-  if (runActivities && registry.activities.length > 0) {
-    for (const definition of registry.activities) await registerActivityType(app.swf, options.domain, definition, activityTaskList);
-    const activityWorker = new ActivityWorker(app.swf, registry, container, {
-      domain: options.domain,
-      taskLists: registry.activityTaskLists(activityTaskList),
-      identity: config.identity,
-      concurrency: options.activityConcurrency,
-      logger,
-    });
-    app.attach({ activityWorker });
-    activityWorker.start();
-  }
-  if (runDecider && registry.workflows.length > 0) {
-    const decider = new DeciderWorker(app.swf, registry, container, {
-      domain: options.domain,
-      taskList: options.taskList,
-      identity: config.identity,
-      logger,
-      concurrency: options.deciderConcurrency,
-      cacheSize: options.deciderCacheSize,
-      onNondeterminism: options.onNondeterminism,
-      onStuck: options.onStuck,
-      compareInputs: options.compareInputs,
-      watchUrl: config.watchUrl,
-    });
-    app.attach({ decider });
-    await decider.start();
-  }
+): Assembled {
+  const config: FlowConfig = {
+    domain: options.domain,
+    taskList: options.taskList,
+    identity: options.identity ?? `${hostname()}:${process.pid}`,
+    watchUrl: connection.watchUrl,
+  };
+  const container = createModuleContainer(
+    options.container ?? rootContainer,
+    scanned,
+    { swf: connection.swf, config, logger },
+    options.overrides,
+  );
+  const setting: WorkerSetting = { swf: connection.swf, registry, container, config, logger };
+  const parts: FlowAppParts = {
+    container,
+    connection,
+    workers: createWorkers(options, setting),
+    // Activity classes are built at bootstrap too, not at their first task: their hooks run, and a wiring mistake shows now.
+    providers: new ProviderLifecycle(container, [...scanned.providers.map(tokenOf), ...scanned.activities], moduleName, logger),
+    logger,
+    shutdownTimeoutMs: options.shutdownTimeoutMs ?? 30_000,
+  };
+  return { parts, setting };
+}
+
+function retentionDays(options: FlowOptions): number | undefined {
+  return typeof options.registerDomain === 'object' ? options.registerDomain.retentionDays : undefined;
+}
+
+function tokenOf(provider: Provider): InjectionToken {
+  return typeof provider === 'function' ? provider : provider.provide;
 }

@@ -14,6 +14,7 @@ export interface LocalOptions {
   listen?: { port?: number; host?: string };
 }
 
+/** How `FlowFactory.create` runs an app: where (AWS, a dev server, embedded), which workers, and how they behave. */
 export interface FlowOptions {
   /** The SWF domain; registered on start when `local` is set or `registerDomain` asks for it. */
   domain: string;
@@ -51,6 +52,7 @@ export interface FlowOptions {
   onStuck?: 'log' | 'fail-workflow';
   /** See `DeciderWorkerOptions.compareInputs`. */
   compareInputs?: boolean;
+  /** Where tsflow logs (default: a `ConsoleLogger` on standard error). */
   logger?: Logger;
   /**
    * Registrations that replace the module's own, by token: a provider or an

@@ -1,7 +1,8 @@
 export { FlowApp } from './flow-app';
-export { FlowFactory, LOGGER } from './flow-factory';
+export { FlowFactory } from './flow-factory';
 export type { FlowOptions, LocalLambdaFunction, LocalOptions } from './flow-options';
 export type { OnModuleDestroy, OnModuleInit } from './lifecycle';
+export { LOGGER } from './logger-token';
 export { scanModule } from './module-scanner';
 export { registerProvider } from './register-provider';
 export { WiringError } from './wiring.error';

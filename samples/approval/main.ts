@@ -1,17 +1,6 @@
-import 'reflect-metadata';
 import { setTimeout as delay } from 'node:timers/promises';
-import {
-  ConsoleLogger,
-  FlowFactory,
-  LocalSwfService,
-  ManualClock,
-  TimeSkipper,
-  WorkerModule,
-  WorkflowClient,
-  formatTimeline,
-  type FlowApp,
-  type WorkflowHandle,
-} from 'tsflow';
+import { ConsoleLogger, FlowFactory, WorkerModule, WorkflowClient, formatTimeline, type FlowApp, type WorkflowHandle } from 'tsflow';
+import { LocalSwfService, ManualClock, TimeSkipper } from 'tsflow/local';
 import { ExpenseActivities } from './activities';
 import type { Expense, ExpenseOutcome, ExpenseStatus } from './expense.dto';
 import { Inbox, Payroll } from './services';

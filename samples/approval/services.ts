@@ -1,4 +1,4 @@
-import { injectable } from 'tsyringe';
+import { injectable } from 'tsflow';
 
 /** The payroll system: busy the first two times it is asked to pay an expense, as real ones are at month end. */
 @injectable()

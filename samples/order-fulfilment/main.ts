@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { ConsoleLogger, FlowFactory, WorkerModule, WorkflowClient, WorkflowExecutionFailedError } from 'tsflow';
 import { OrderActivities } from './activities';
 import type { Order } from './order.dto';

@@ -1,4 +1,4 @@
-import { injectable } from 'tsyringe';
+import { injectable } from 'tsflow';
 import type { OnModuleDestroy, OnModuleInit } from 'tsflow';
 
 /** Stock levels; a real application would inject a database client here. */

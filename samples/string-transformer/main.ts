@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { ConsoleLogger, FlowFactory, WorkerModule, WorkflowClient, formatTimeline, type FlowOptions } from 'tsflow';
 import { lambdas } from './lambdas';
 import { StringConcatter, StringTransformer } from './workflows';

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
-import { Activities, Activity, Workflow, describeActivities, describeWorkflow, type ActivityCall } from '../../index';
+import { Activities, Activity, Workflow, type ActivityCall } from '../../index';
+import { describeActivities, describeWorkflow } from '../../lib/metadata';
 
 interface Email {
   email: string;

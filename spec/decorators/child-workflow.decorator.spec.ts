@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
-import { ChildWorkflow, Workflow, describeWorkflow, type ChildWorkflowCall } from '../../index';
+import { ChildWorkflow, Workflow, type ChildWorkflowCall } from '../../index';
+import { describeWorkflow } from '../../lib/metadata';
 
 @Workflow('StringConcatter', '1.0')
 class StringConcatter {

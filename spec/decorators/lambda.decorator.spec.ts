@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
-import { Lambda, Workflow, describeWorkflow, type LambdaCall } from '../../index';
+import { Lambda, Workflow, type LambdaCall } from '../../index';
+import { describeWorkflow } from '../../lib/metadata';
 
 describe('@Lambda', () => {
   it('records the function name and its start-to-close timeout for the member', () => {

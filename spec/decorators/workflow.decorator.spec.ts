@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
 import { container, injectable } from 'tsyringe';
-import { Lambda, Workflow, describeWorkflow, type LambdaCall } from '../../index';
+import { Lambda, Workflow, type LambdaCall } from '../../index';
+import { describeWorkflow } from '../../lib/metadata';
 
 @injectable()
 class Greeter {

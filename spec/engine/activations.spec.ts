@@ -1,6 +1,7 @@
 import type { PollForDecisionTaskCommandOutput } from '@aws-sdk/client-swf';
 import { expect } from 'chai';
-import { Lambda, Workflow, WorkflowContext, WorkflowExecution, decide, type DecisionResult, type LambdaCall } from '../../index';
+import { Lambda, Workflow, WorkflowContext, type LambdaCall } from '../../index';
+import { WorkflowExecution, decide, type DecisionResult } from '../../engine';
 import { HistoryBuilder, decisionTypes } from '../helpers';
 
 const type = { name: 'Grouping', version: '1' };

@@ -5,12 +5,11 @@ import {
   ChildWorkflow,
   Workflow,
   WorkflowContext,
-  decide,
-  replayHistory,
   type ActivityCall,
   type CancellableCall,
   type ChildWorkflowCall,
 } from '../../index';
+import { decide, replayHistory } from '../../engine';
 import { HistoryBuilder, decisionTypes } from '../helpers';
 
 /** Starts an upload and a child, sleeps, then cancels what its input names (twice: the second does nothing). */

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { Activity, Workflow, WorkflowContext, decide, type ActivityCall } from '../../index';
+import { Activity, Workflow, WorkflowContext, type ActivityCall } from '../../index';
+import { decide } from '../../engine';
 import { HistoryBuilder, decisionTypes } from '../helpers';
 
 /** A scope whose block is the call itself: `cancellationScope(() => this.fetch(x))`, as the TSDoc shows. */

@@ -7,13 +7,11 @@ import {
   NondeterminismError,
   Workflow,
   WorkflowContext,
-  WorkflowExecution,
-  decide,
-  replayHistory,
   type ActivityCall,
   type ChildWorkflowCall,
   type LambdaCall,
 } from '../../index';
+import { WorkflowExecution, decide, replayHistory } from '../../engine';
 import { HistoryBuilder, decisionTypes } from '../helpers';
 
 @Workflow('Sleeper', '1')

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { container } from 'tsyringe';
-import { Workflow, WorkflowContext, WorkflowExecution, WorkflowTypeMismatchError, containerWorkflowFactory, decide } from '../../index';
+import { Workflow, WorkflowContext } from '../../index';
+import { WorkflowExecution, WorkflowTypeMismatchError, containerWorkflowFactory, decide } from '../../engine';
 import { HistoryBuilder } from '../helpers';
 
 class Unregistered {

@@ -1,6 +1,7 @@
 import { EventType } from '@aws-sdk/client-swf';
 import { expect } from 'chai';
-import { Workflow, decide } from '../../index';
+import { Workflow } from '../../index';
+import { decide } from '../../engine';
 import { HistoryReferenceError, eventHandlers } from '../../lib/engine';
 import { HistoryBuilder } from '../helpers';
 

@@ -16,11 +16,11 @@ import {
   WorkflowCallFailure,
   WorkflowContext,
   WorkflowFailed,
-  decide,
   type ActivityCall,
   type ChildWorkflowCall,
   type LambdaCall,
 } from '../../index';
+import { decide } from '../../engine';
 import { HistoryBuilder, decisionTypes, raw } from '../helpers';
 
 type Kind = 'lambda' | 'activity' | 'child' | 'timer';

@@ -1,15 +1,6 @@
 import { expect } from 'chai';
-import {
-  CancelledFailure,
-  Lambda,
-  SideEffectFailure,
-  WaitTimeout,
-  Workflow,
-  WorkflowContext,
-  decide,
-  replayHistory,
-  type LambdaCall,
-} from '../../index';
+import { CancelledFailure, Lambda, SideEffectFailure, WaitTimeout, Workflow, WorkflowContext, type LambdaCall } from '../../index';
+import { decide, replayHistory } from '../../engine';
 import { HistoryBuilder, decisionTypes } from '../helpers';
 import type { Decision } from '@aws-sdk/client-swf';
 

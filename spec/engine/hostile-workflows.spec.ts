@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { Lambda, Workflow, WorkflowContext, WorkflowExecution, decide, replayHistory, type LambdaCall } from '../../index';
+import { Lambda, Workflow, WorkflowContext, type LambdaCall } from '../../index';
+import { WorkflowExecution, decide, replayHistory } from '../../engine';
 import { DECISION_BYTES_BUDGET, planResponse } from '../../lib/engine/response';
 import { MarkerCommand } from '../../lib/engine/commands';
 import { HistoryBuilder, decisionTypes } from '../helpers';

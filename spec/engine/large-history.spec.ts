@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { WorkflowExecution, decide } from '../../index';
+import { WorkflowExecution, decide } from '../../engine';
 import { Steps } from '../fixtures/workflows';
 import { sequentialHistory } from '../helpers';
 

@@ -1,15 +1,6 @@
 import { expect } from 'chai';
-import {
-  Lambda,
-  PayloadTooLargeError,
-  Workflow,
-  WorkflowContext,
-  WorkflowExecution,
-  WorkflowFailed,
-  decide,
-  replayHistory,
-  type LambdaCall,
-} from '../../index';
+import { Lambda, PayloadTooLargeError, Workflow, WorkflowContext, WorkflowFailed, type LambdaCall } from '../../index';
+import { WorkflowExecution, decide, replayHistory } from '../../engine';
 import { HistoryBuilder, decisionTypes } from '../helpers';
 
 @Workflow('FanOut', '1')

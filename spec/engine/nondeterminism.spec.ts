@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { Lambda, NondeterminismError, Workflow, WorkflowContext, decide, replayHistory, type LambdaCall } from '../../index';
+import { Lambda, NondeterminismError, Workflow, WorkflowContext, type LambdaCall } from '../../index';
+import { decide, replayHistory } from '../../engine';
 import { HistoryBuilder } from '../helpers';
 
 @Workflow('Order', '1')

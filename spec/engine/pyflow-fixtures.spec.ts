@@ -1,6 +1,7 @@
 import type { Decision } from '@aws-sdk/client-swf';
 import { expect } from 'chai';
-import { decide, NondeterminismError, ResultDecodingFailure, WorkflowExecution, type DecisionTaskInput } from '../../index';
+import { decide, WorkflowExecution, type DecisionTaskInput } from '../../engine';
+import { NondeterminismError, ResultDecodingFailure } from '../../index';
 import { StringConcatter, StringTransformer, StringTransformerAsRecorded } from '../fixtures/workflows';
 import { comparable, decisionTypes } from '../helpers/decisions';
 import { pyflowTask, readFixture } from '../helpers/fixtures';

@@ -1,15 +1,6 @@
 import { expect } from 'chai';
-import {
-  Activity,
-  ActivityFailure,
-  Lambda,
-  Workflow,
-  WorkflowContext,
-  decide,
-  replayHistory,
-  type ActivityCall,
-  type LambdaCall,
-} from '../../index';
+import { Activity, ActivityFailure, Lambda, Workflow, WorkflowContext, type ActivityCall, type LambdaCall } from '../../index';
+import { decide, replayHistory } from '../../engine';
 import { HistoryBuilder, decisionTypes } from '../helpers';
 
 @Workflow('Charging', '1')

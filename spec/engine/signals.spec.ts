@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { IsInt, Min } from 'class-validator';
-import { Signal, State, Workflow, WorkflowContext, WorkflowExecution, decide, replayHistory } from '../../index';
+import { Signal, State, Workflow, WorkflowContext } from '../../index';
+import { WorkflowExecution, decide, replayHistory } from '../../engine';
 import { validateSignalInput } from '../../lib/workers/signal-input';
 import { HistoryBuilder, decisionTypes } from '../helpers';
 

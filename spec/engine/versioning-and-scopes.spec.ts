@@ -1,14 +1,6 @@
 import { expect } from 'chai';
-import {
-  Activity,
-  CancelledFailure,
-  ScheduleFailure,
-  Workflow,
-  WorkflowContext,
-  decide,
-  replayHistory,
-  type ActivityCall,
-} from '../../index';
+import { Activity, CancelledFailure, ScheduleFailure, Workflow, WorkflowContext, type ActivityCall } from '../../index';
+import { decide, replayHistory } from '../../engine';
 import { HistoryBuilder, decisionTypes } from '../helpers';
 
 const type = (name: string) => ({ workflowType: { name, version: '1' } });

@@ -1,15 +1,7 @@
 import { expect } from 'chai';
 import { container, injectable } from 'tsyringe';
-import {
-  ChildWorkflow,
-  Lambda,
-  Workflow,
-  WorkflowContext,
-  containerWorkflowFactory,
-  decide,
-  type ChildWorkflowCall,
-  type LambdaCall,
-} from '../../index';
+import { ChildWorkflow, Lambda, Workflow, WorkflowContext, type ChildWorkflowCall, type LambdaCall } from '../../index';
+import { containerWorkflowFactory, decide } from '../../engine';
 import { HistoryBuilder } from '../helpers';
 
 @injectable()

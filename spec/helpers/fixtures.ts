@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { DecisionTaskInput } from '../../index';
+import type { DecisionTaskInput } from '../../engine';
 
 /** The repository root, from the compiled spec (dist/spec/helpers). */
 const root = resolve(__dirname, '..', '..', '..');

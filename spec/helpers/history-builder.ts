@@ -1,5 +1,5 @@
 import type { Decision, EventType, HistoryEvent } from '@aws-sdk/client-swf';
-import type { DecisionTaskInput } from '../../index';
+import type { DecisionTaskInput } from '../../engine';
 
 /** A result or input sent as this exact text, not JSON-encoded (to test text that is not JSON). */
 export class Raw {

@@ -6,12 +6,12 @@ import {
   ChildWorkflow,
   InvalidDefinitionError,
   Lambda,
-  TypeRegistry,
   Workflow,
   type ActivityCall,
   type ChildWorkflowCall,
   type LambdaCall,
 } from '../../index';
+import { TypeRegistry } from '../../lib/metadata';
 
 @Activities({ version: '1', defaultTaskList: 'mail' })
 class MailActivities {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
-import { FlowFactory, ManualClock, TimeSkipper, WorkflowClient, type FlowApp } from '../../index';
+import { FlowFactory, WorkflowClient, type FlowApp } from '../../index';
+import { ManualClock, TimeSkipper } from '../../local';
 import { ApprovalModule, runApprovals } from '../../samples/approval/main';
 import { Inbox } from '../../samples/approval/services';
 import { TRANSPORTS, type LocalTransport } from '../helpers/local-transports';

@@ -6,13 +6,13 @@ import {
   ChildWorkflow,
   InvalidDefinitionError,
   Lambda,
-  TypeRegistry,
   Workflow,
   type ActivityCall,
   type ChildWorkflowCall,
   type LambdaCall,
   type WorkflowOptions,
 } from '../../index';
+import { TypeRegistry } from '../../lib/metadata';
 
 function workflowError(name: string, version: string, options?: WorkflowOptions): string {
   @Workflow(name, version, options)

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { expect } from 'chai';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsEmail, IsInt, IsPositive, ValidateNested } from 'class-validator';
-import { Activities, Activity, describeActivities } from '../../index';
+import { Activities, Activity } from '../../index';
+import { describeActivities } from '../../lib/metadata';
 import { ActivityInputDecodeError, ActivityInputValidationError, decodeActivityInput } from '../../lib/workers/activity-input';
 
 class Line {

@@ -12,7 +12,9 @@ import {
 } from '@aws-sdk/client-swf';
 import { setTimeout as delay } from 'node:timers/promises';
 import { container } from 'tsyringe';
-import { Activities, Activity, ActivityContext, ActivityWorker, TypeRegistry } from '../../index';
+import { Activities, Activity, ActivityContext } from '../../index';
+import { ActivityWorker } from '../../lib/workers';
+import { TypeRegistry } from '../../lib/metadata';
 import { LocalSwfService } from '../../lib/local';
 import { registerActivityType, registerDomain } from '../../lib/workers/register-types';
 import { RecordingLogger } from '../helpers/quiet-logger';

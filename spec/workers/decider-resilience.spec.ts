@@ -1,16 +1,9 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
 import { container } from 'tsyringe';
-import {
-  DeciderWorker,
-  Lambda,
-  TypeRegistry,
-  Workflow,
-  WorkflowClient,
-  WorkflowContext,
-  WorkflowExecutionFailedError,
-  type LambdaCall,
-} from '../../index';
+import { DeciderWorker } from '../../lib/workers';
+import { Lambda, Workflow, WorkflowClient, WorkflowContext, WorkflowExecutionFailedError, type LambdaCall } from '../../index';
+import { TypeRegistry } from '../../lib/metadata';
 import { InProcessLambdaInvoker, LocalSwfService } from '../../lib/local';
 import { registerDomain } from '../../lib/workers/register-types';
 import { RecordingLogger } from '../helpers/quiet-logger';

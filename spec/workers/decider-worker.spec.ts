@@ -3,11 +3,10 @@ import { expect } from 'chai';
 import { container } from 'tsyringe';
 import { DeprecateWorkflowTypeCommand } from '@aws-sdk/client-swf';
 import { setTimeout as delay } from 'node:timers/promises';
+import { DeciderWorker } from '../../lib/workers';
 import {
-  DeciderWorker,
   Lambda,
   TypeDeprecatedError,
-  TypeRegistry,
   Workflow,
   WorkflowClient,
   WorkflowContext,
@@ -15,6 +14,7 @@ import {
   type LambdaCall,
   type WorkflowHandle,
 } from '../../index';
+import { TypeRegistry } from '../../lib/metadata';
 import { InProcessLambdaInvoker, LocalSwfService, ManualClock, TimeSkipper } from '../../lib/local';
 import { registerDomain } from '../../lib/workers/register-types';
 import { lambdas } from '../../samples/string-transformer/lambdas';

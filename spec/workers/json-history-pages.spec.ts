@@ -10,7 +10,8 @@ import {
 } from '@aws-sdk/client-swf';
 import { jsonHistoryPages } from '../../lib/workers/json-history-pages';
 import { registerDomain, registerWorkflowType } from '../../lib/workers/register-types';
-import { TypeRegistry, Workflow } from '../../index';
+import { TypeRegistry } from '../../lib/metadata';
+import { Workflow } from '../../index';
 import { TRANSPORTS } from '../helpers/local-transports';
 
 @Workflow('Paged', '1')

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { Activity, Workflow, WorkflowContext, decide, type ActivityCall } from '../../../index';
+import { Activity, Workflow, WorkflowContext, type ActivityCall } from '../../../index';
+import { decide } from '../../../engine';
 import { IllegalTransitionError, TimerCommand, type Settler } from '../../../lib/engine/commands';
 import { Deferred } from '../../../lib/engine/deferred';
 import { HistoryBuilder } from '../../helpers';
