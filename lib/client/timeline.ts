@@ -24,12 +24,15 @@ export function formatTimeline(events: readonly HistoryEvent[], options: Timelin
   const start = events[0]?.eventTimestamp?.getTime() ?? 0;
   const idWidth = String(events.at(-1)?.eventId ?? 0).length;
   const callIds = new Map<number, string>();
-  return events
-    .filter((event) => !(options.hideDecisionTasks && DECISION_TASK.test(event.eventType ?? '')))
-    .map((event) => {
-      const offset = (((event.eventTimestamp?.getTime() ?? start) - start) / 1000).toFixed(3);
+  const shown = events.filter((event) => !(options.hideDecisionTasks && DECISION_TASK.test(event.eventType ?? '')));
+  const offsets = shown.map((event) => `+${(((event.eventTimestamp?.getTime() ?? start) - start) / 1000).toFixed(3)}s`);
+  // Right-aligned to the widest, so that the columns stay put when an execution runs for days.
+  const offsetWidth = Math.max(0, ...offsets.map((offset) => offset.length));
+  return shown
+    .map((event, i) => {
       const summary = summarize(event, callIds, (text) => clip(text, width));
-      return `  +${offset}s ${String(event.eventId).padStart(idWidth)} ${(event.eventType ?? '?').padEnd(42)} ${summary}`.trimEnd();
+      const type = (event.eventType ?? '?').padEnd(42);
+      return `  ${offsets[i].padStart(offsetWidth)} ${String(event.eventId).padStart(idWidth)} ${type} ${summary}`.trimEnd();
     })
     .join('\n');
 }

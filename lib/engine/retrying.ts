@@ -21,7 +21,10 @@ export function isServiceFailure(error: unknown): boolean {
   return false;
 }
 
-/** Whether `error` may be retried under `policy`: a failure of the call itself whose reason is not listed as non-retryable. */
+/**
+ * Whether `error` may be retried under `policy`: a failure of the call itself whose reason is not listed
+ * as non-retryable. A listed name also matches the reason workers make of a thrown Error, `Name: message`.
+ */
 export function isRetryable(error: unknown, policy: RetryPolicy): boolean {
   if (error instanceof CancelledFailure) return false;
   const reason =
@@ -31,7 +34,7 @@ export function isRetryable(error: unknown, policy: RetryPolicy): boolean {
         ? error.timeoutType
         : undefined;
   if (reason === undefined && !isServiceFailure(error)) return false;
-  return !(policy.nonRetryable ?? []).includes(reason ?? '');
+  return !(policy.nonRetryable ?? []).some((listed) => listed === reason || reason?.startsWith(`${listed}: `));
 }
 
 /** What a retrying call needs of the execution. */

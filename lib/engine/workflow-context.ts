@@ -208,7 +208,8 @@ export class WorkflowContext {
    */
   cancellationScope<T>(fn: () => Promise<T>): CancellableScope<T> {
     const scope = new CancellationScope(CancellationScope.current());
-    const promise = scope.run(fn) as CancellableScope<T>;
+    // A promise of the scope's own: `fn` may return a call's future, which has a `cancel()` already.
+    const promise = scope.run(async () => fn()) as CancellableScope<T>;
     Object.defineProperty(promise, 'cancel', { value: () => scope.cancel() });
     return promise;
   }

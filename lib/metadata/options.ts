@@ -41,7 +41,7 @@ export interface RetryPolicy {
   backoffCoefficient?: number;
   /** The longest wait, in seconds (default 100 × initialInterval). */
   maximumInterval?: number;
-  /** Failure reasons (an activity's or Lambda's reason, a child's reason, or a timeout type) that fail at once. */
+  /** Failure reasons (an activity's or Lambda's reason, a child's reason, or a timeout type) that fail at once; a thrown Error's name matches its reason `Name: message`. */
   nonRetryable?: string[];
 }
 

@@ -46,6 +46,20 @@ describe('formatTimeline', () => {
     ]);
   });
 
+  it('keeps its columns aligned when offsets grow to days', () => {
+    const later: HistoryEvent = {
+      eventId: 5,
+      eventType: 'TimerFired',
+      eventTimestamp: at(259_200),
+      timerFiredEventAttributes: { timerId: 't1', startedEventId: 3 },
+    };
+    expect(formatTimeline([...events.slice(0, 2), later]).split('\n')).to.deep.equal([
+      '       +0.000s 1 WorkflowExecutionStarted                   StringTransformer 1.0 ["Hello"]',
+      '       +0.000s 2 DecisionTaskScheduled',
+      '  +259200.000s 5 TimerFired                                 t1',
+    ]);
+  });
+
   it('can leave the decision task bookkeeping out', () => {
     expect(formatTimeline(events, { hideDecisionTasks: true })).not.to.contain('DecisionTaskScheduled');
   });

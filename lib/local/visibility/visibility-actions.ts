@@ -68,8 +68,13 @@ function matching(ctx: ServiceContext, r: InputReader, closed: boolean): Executi
   const { predicates, byCloseTime } = readFilters(r, closed);
   const key = (e: ExecutionRecord) => (byCloseTime ? e.closeTimestamp! : e.startTimestamp);
   const pool = closed ? [...domain.executions.values()] : [...domain.openByWorkflowId.values()];
-  // Newest first, as SWF lists them.
-  return pool.filter((e) => e.isOpen !== closed && predicates.every((p) => p(e))).sort((a, b) => key(b) - key(a));
+  // Newest first, as SWF lists them. Runs are kept in the order they started, so reversing before the
+  // (stable) sort puts the later of two runs with the same timestamp first: a continue-as-new chain
+  // on a clock that stands still lists its last run first.
+  return pool
+    .filter((e) => e.isOpen !== closed && predicates.every((p) => p(e)))
+    .reverse()
+    .sort((a, b) => key(b) - key(a));
 }
 
 function list(closed: boolean, action: string) {

@@ -150,6 +150,21 @@ describe('LocalSwfBackend executions', () => {
     expect(await ids(true)).to.deep.equal([8, 7, 6, 5, 4, 3, 2, 1]);
   });
 
+  it('lists runs that started at the same moment newest first, as a continue-as-new chain on a still clock does', async () => {
+    const t0 = h.clock.now() / 1000;
+    const runIds: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      runIds.push(await h.start('chain'));
+      await h.call('TerminateWorkflowExecution', { domain: DOMAIN, workflowId: 'chain' });
+    }
+    const listed = await h.call('ListClosedWorkflowExecutions', {
+      domain: DOMAIN,
+      startTimeFilter: { oldestDate: t0 },
+      executionFilter: { workflowId: 'chain' },
+    });
+    expect(listed.executionInfos.map((e: { execution: { runId: string } }) => e.execution.runId)).to.deep.equal(runIds.reverse());
+  });
+
   it('lists and counts open and closed executions with every SWF filter', async () => {
     const t0 = h.clock.now() / 1000;
     await h.start('a', { tagList: ['red'] });
