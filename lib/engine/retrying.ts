@@ -12,6 +12,9 @@ const SERVICE_CAUSES = [
 ];
 const SERVICE_REASON = /ServiceException|TooManyRequests|Throttl|ServiceUnavailable|EC2ThrottledException|ResourceConflictException/;
 
+/** Failures no attempt can mend: an activity input its DTO refuses, a result SWF cannot carry. */
+const ALWAYS_FINAL = ['ValidationError', 'ResultTooLarge', 'ResultNotSerializable'];
+
 /** The policy for Lambda calls that set none: three attempts, for service failures only. */
 export const LAMBDA_SERVICE_RETRY: RetryPolicy = { maximumAttempts: 3, initialInterval: 1 };
 
@@ -34,7 +37,7 @@ export function isRetryable(error: unknown, policy: RetryPolicy): boolean {
         ? error.timeoutType
         : undefined;
   if (reason === undefined && !isServiceFailure(error)) return false;
-  return !(policy.nonRetryable ?? []).some((listed) => listed === reason || reason?.startsWith(`${listed}: `));
+  return ![...ALWAYS_FINAL, ...(policy.nonRetryable ?? [])].some((listed) => listed === reason || reason?.startsWith(`${listed}: `));
 }
 
 /** What a retrying call needs of the execution. */

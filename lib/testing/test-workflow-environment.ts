@@ -75,6 +75,8 @@ export class TestWorkflowEnvironment {
     try {
       app = await FlowFactory.create(module, {
         handleSignals: false,
+        // Replay in tests also compares each recorded call's input with the code's (a Math.random() input is caught).
+        compareInputs: true,
         ...options.flow,
         domain: options.domain ?? 'spec',
         taskList: options.taskList ?? 'spec',

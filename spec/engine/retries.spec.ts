@@ -124,3 +124,13 @@ describe('Retry policies', () => {
     expect(JSON.parse(last.decisions[0].completeWorkflowExecutionDecisionAttributes!.result!)).to.match(/^failed: Lambda lambda1#2 failed/);
   });
 });
+
+describe('Retry policies and failures no attempt can mend', () => {
+  it('does not retry an activity whose input its DTO refused (ValidationError)', async () => {
+    const h = start();
+    h.completed((await decide(Charging, h.task())).decisions).activityStarted('activity1');
+    h.activityFailed('activity1', 'ValidationError: The input of Payments.charge is invalid').decisionTask();
+    const { decisions } = await decide(Charging, h.task());
+    expect(JSON.parse(decisions[0].completeWorkflowExecutionDecisionAttributes!.result!)).to.match(/^gave up: ValidationError/);
+  });
+});
