@@ -1,4 +1,4 @@
-import type { StartOptions } from './workflow-client';
+import type { StartOptions } from './start-options';
 
 /** A `WorkflowClient` call, as a client interceptor sees it. */
 export type ClientCallInfo =

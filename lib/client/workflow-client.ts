@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-swf';
 import { inject, injectable } from 'tsyringe';
 import { describeWorkflow } from '../metadata/workflow-definition';
-import type { ChildPolicy, Duration, TypeReference } from '../metadata/options';
+import type { TypeReference } from '../metadata/options';
 import type { Constructor } from '../metadata/records';
 import type { InputOf, OutputOf } from '../decorators/call.types';
 import { chain } from '../interceptors/chain';
@@ -27,18 +27,8 @@ import { swfCall } from './swf-call';
 import { WorkflowHandle } from './workflow-handle';
 import { listExecutions, type ListOptions } from './list-executions';
 
-/** Options of one `start`; each overrides the workflow type's registered default. */
-export interface StartOptions {
-  /** Unique among the domain's open executions; defaults to the type's name and a UUID. */
-  workflowId?: string;
-  taskList?: string;
-  executionStartToCloseTimeout?: number;
-  taskStartToCloseTimeout?: Duration;
-  childPolicy?: ChildPolicy;
-  lambdaRole?: string;
-  tagList?: string[];
-  taskPriority?: number;
-}
+export type { StartOptions } from './start-options';
+import type { StartOptions } from './start-options';
 
 type RunOf<W> = W extends { run: infer R } ? R : never;
 
