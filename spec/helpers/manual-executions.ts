@@ -70,7 +70,7 @@ export class ManualExecutions {
 
   /** The history once it holds `count` events of `type`. */
   async waitFor(execution: ExecutionIds, type: string, count = 1): Promise<HistoryEvent[]> {
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < 500; i++) {
       const events = await this.history(execution);
       if (events.filter((e) => e.eventType === type).length >= count) return events;
       await delay(10);

@@ -1,22 +1,14 @@
 import 'reflect-metadata';
 import { expect } from 'chai';
-import {
-  GetWorkflowExecutionHistoryCommand,
-  PollForDecisionTaskCommand,
-  RegisterWorkflowTypeCommand,
-  RespondDecisionTaskCompletedCommand,
-  StartWorkflowExecutionCommand,
-  type Decision,
-  type HistoryEvent,
-  type SWFClient,
-} from '@aws-sdk/client-swf';
+import type { Decision, SWFClient } from '@aws-sdk/client-swf';
 import { setTimeout as delay } from 'node:timers/promises';
 import { container } from 'tsyringe';
 import { Activities, Activity, ActivityContext } from '../../index';
 import { ActivityWorker } from '../../lib/workers';
 import { TypeRegistry } from '../../lib/metadata';
 import { LocalSwfService } from '../../lib/local';
-import { registerActivityType, registerDomain } from '../../lib/workers/register-types';
+import { registerActivityType } from '../../lib/workers/register-types';
+import { ManualExecutions, type ExecutionIds } from '../helpers/manual-executions';
 import { RecordingLogger } from '../helpers/quiet-logger';
 
 /** What the hung activity saw: whether its signal fired, and a way for the spec to let it return late. */
@@ -62,23 +54,13 @@ describe('ActivityWorker under faults', () => {
   let swf: SWFClient;
   let worker: ActivityWorker;
   let logger: RecordingLogger;
-  let counter = 0;
+  let manual: ManualExecutions;
 
   before(async () => {
     service = new LocalSwfService();
     swf = service.client();
-    await registerDomain(swf, DOMAIN);
-    await swf.send(
-      new RegisterWorkflowTypeCommand({
-        domain: DOMAIN,
-        name: 'Manual',
-        version: '1',
-        defaultTaskList: { name: 'manual' },
-        defaultTaskStartToCloseTimeout: '60',
-        defaultExecutionStartToCloseTimeout: '600',
-        defaultChildPolicy: 'TERMINATE',
-      }),
-    );
+    manual = new ManualExecutions(swf, DOMAIN);
+    await manual.register();
     const registry = new TypeRegistry({ activities: [FaultActivities] });
     for (const definition of registry.activities) await registerActivityType(swf, DOMAIN, definition, 'faults');
     logger = new RecordingLogger();
@@ -99,37 +81,14 @@ describe('ActivityWorker under faults', () => {
     await service.close();
   });
 
-  async function start(): Promise<{ workflowId: string; runId: string }> {
-    const workflowId = `faults-${++counter}`;
-    const { runId } = await swf.send(
-      new StartWorkflowExecutionCommand({
-        domain: DOMAIN,
-        workflowId,
-        workflowType: { name: 'Manual', version: '1' },
-        taskList: { name: workflowId },
-      }),
-    );
-    return { workflowId, runId: runId! };
-  }
-
-  async function decide(execution: { workflowId: string }, decisions: Decision[]): Promise<void> {
-    const task = await swf.send(new PollForDecisionTaskCommand({ domain: DOMAIN, taskList: { name: execution.workflowId } }));
-    await swf.send(new RespondDecisionTaskCompletedCommand({ taskToken: task.taskToken, decisions }));
-  }
+  const start = () => manual.start();
+  const decide = (execution: { workflowId: string }, decisions: Decision[]) => manual.decide(execution, decisions);
+  const waitFor = (execution: ExecutionIds, type: string, count = 1) => manual.waitFor(execution, type, count);
 
   const schedule = (activityId: string, name: string, input?: string): Decision => ({
     decisionType: 'ScheduleActivityTask',
     scheduleActivityTaskDecisionAttributes: { activityId, activityType: { name, version: '1' }, taskList: { name: 'faults' }, input },
   });
-
-  async function waitFor(execution: { workflowId: string; runId: string }, type: string, count = 1): Promise<HistoryEvent[]> {
-    for (let i = 0; i < 500; i++) {
-      const { events = [] } = await swf.send(new GetWorkflowExecutionHistoryCommand({ domain: DOMAIN, execution }));
-      if (events.filter((e) => e.eventType === type).length >= count) return events;
-      await delay(10);
-    }
-    throw new Error(`no ${type} in ${execution.workflowId}`);
-  }
 
   it('frees the slot of an activity that hangs past its start-to-close timeout, aborts its signal, logs one line and drops its late result', async function () {
     this.timeout(15_000);
