@@ -57,7 +57,7 @@ export class Outbox {
   /** The activation is over: `sent` of its waiting decisions went out (the rest wait for the next one). */
   conclude(sent: readonly Outgoing[], keep: readonly Outgoing[]): void {
     for (const entry of sent) entry.command.markSent(entry.action);
-    this.queue = [...keep];
+    this.queue = keep.length === 0 ? [] : [...keep];
     this.expected = sent;
     this.matched = 0;
   }

@@ -149,10 +149,10 @@ export class ReplayState implements Settler {
   conclude(): { sent: Outgoing[]; carriedOver: number } {
     const plan = planResponse(this.outbox.waiting());
     for (const { command } of plan.refused) this.cancellation.refuseOversize(command);
-    const sent = [...plan.sent];
+    let sent = plan.sent;
     if (plan.kept.length > 0) {
       const timer = new TimerCommand(`${CONTINUE_TIMER_PREFIX}${++this.continueTimers}`, '0', undefined, this, true);
-      sent.push({ command: timer, action: 'start' });
+      sent = [...sent, { command: timer, action: 'start' }];
     }
     this.outbox.conclude(sent, plan.kept);
     return { sent, carriedOver: plan.kept.length };

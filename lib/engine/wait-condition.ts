@@ -14,12 +14,14 @@ export function flatten<F>(args: FutureArgs<F>): F[] {
 }
 
 export interface WaitOutcome<F> {
-  /** The futures that settled before the condition was met (or the timer fired), in event order. */
+  /** For `any`: the futures that settled before the condition was met (or the timer fired), in event order. `all` leaves it empty. */
   readonly settled: F[];
   /** For `all`: the first failure in event order, if any future failed. */
   readonly failure?: { readonly error: unknown };
   readonly timedOut: boolean;
 }
+
+const NOTHING: never[] = [];
 
 /**
  * Waits until any or all of `futures` settled, or `timer` fired, deciding
@@ -37,53 +39,88 @@ export function waitFor<F extends PromiseLike<unknown>>(
   need: 'any' | 'all',
   timer?: F,
 ): Promise<WaitOutcome<F>> {
-  return new Promise((resolve) => {
-    let observed: Map<F, Settlement> | undefined;
-    const known = (f: F): Settlement | undefined => settlementOf(f) ?? observed?.get(f);
-    let done = false;
-    let count = 0;
+  return new Promise((resolve) => new FutureWait(state, settlementOf, futures, need, timer, resolve).start());
+}
 
-    const finish = (): void => {
-      done = true;
-      const timerOrder = timer === undefined ? undefined : known(timer)?.order;
-      const settled: { future: F; settlement: Settlement }[] = [];
-      for (const future of futures) {
-        const settlement = known(future);
-        if (settlement !== undefined && (timerOrder === undefined || settlement.order < timerOrder)) settled.push({ future, settlement });
-      }
-      settled.sort((a, b) => a.settlement.order - b.settlement.order);
-      const failed = need === 'all' ? settled.find((s) => !s.settlement.ok) : undefined;
-      const met = need === 'any' ? settled.length > 0 : failed !== undefined || settled.length === futures.length;
-      resolve({ settled: settled.map((s) => s.future), failure: failed ? { error: failed.settlement.error } : undefined, timedOut: !met });
-    };
+/**
+ * One wait, as an object rather than closures: a replay makes thousands of waits, and V8 keeps
+ * optimised code for methods of a class, where a closure's code dies with its last closure at a
+ * full collection and must be compiled again.
+ */
+class FutureWait<F extends PromiseLike<unknown>> {
+  private observed: Map<F, Settlement> | undefined;
+  private done = false;
+  private count = 0;
 
-    const observe = (future: F, ok: boolean, outcome: unknown, isTimer: boolean): void => {
-      if (done) return;
-      if (settlementOf(future) === undefined) {
-        observed ??= new Map();
-        if (!observed.has(future))
-          observed.set(future, {
-            order: state.nextSettlementOrder(),
-            ok,
-            value: ok ? outcome : undefined,
-            error: ok ? undefined : outcome,
-          });
-      }
-      if (!isTimer) count++;
-      // Everything the current activation settled is already known to `finish`, whichever handler runs first.
-      if (isTimer || need === 'any' || !ok || count === futures.length) finish();
-    };
+  constructor(
+    private readonly state: ReplayState,
+    private readonly settlementOf: (future: F) => Settlement | undefined,
+    private readonly futures: readonly F[],
+    private readonly need: 'any' | 'all',
+    private readonly timer: F | undefined,
+    private readonly resolve: (outcome: WaitOutcome<F>) => void,
+  ) {}
 
-    if (futures.length === 0 && need === 'all') return finish();
-    for (const future of futures)
+  start(): void {
+    if (this.futures.length === 0 && this.need === 'all') return this.finish();
+    for (const future of this.futures)
       future.then(
-        (v) => observe(future, true, v, false),
-        (e: unknown) => observe(future, false, e, false),
+        (v) => this.observe(future, true, v, false),
+        (e: unknown) => this.observe(future, false, e, false),
       );
+    const timer = this.timer;
     if (timer !== undefined)
       timer.then(
-        (v) => observe(timer, true, v, true),
-        (e: unknown) => observe(timer, false, e, true),
+        (v) => this.observe(timer, true, v, true),
+        (e: unknown) => this.observe(timer, false, e, true),
       );
-  });
+  }
+
+  private known(future: F): Settlement | undefined {
+    return this.settlementOf(future) ?? this.observed?.get(future);
+  }
+
+  private observe(future: F, ok: boolean, outcome: unknown, isTimer: boolean): void {
+    if (this.done) return;
+    if (this.settlementOf(future) === undefined) {
+      const observed = (this.observed ??= new Map());
+      if (!observed.has(future))
+        observed.set(future, {
+          order: this.state.nextSettlementOrder(),
+          ok,
+          value: ok ? outcome : undefined,
+          error: ok ? undefined : outcome,
+        });
+    }
+    if (!isTimer) this.count++;
+    // Everything the current activation settled is already known to `finish`, whichever handler runs first.
+    if (isTimer || this.need === 'any' || !ok || this.count === this.futures.length) this.finish();
+  }
+
+  private finish(): void {
+    this.done = true;
+    const timerOrder = this.timer === undefined ? undefined : this.known(this.timer)?.order;
+    const before = (s: Settlement | undefined): s is Settlement => s !== undefined && (timerOrder === undefined || s.order < timerOrder);
+    if (this.need === 'all') {
+      // Only the first failure (in event order) and whether all settled in time matter: no list to sort.
+      let first: Settlement | undefined;
+      let settled = 0;
+      for (const future of this.futures) {
+        const s = this.known(future);
+        if (!before(s)) continue;
+        settled++;
+        if (!s.ok && (first === undefined || s.order < first.order)) first = s;
+      }
+      const met = first !== undefined || settled === this.futures.length;
+      this.resolve({ settled: NOTHING, failure: first ? { error: first.error } : undefined, timedOut: !met });
+      return;
+    }
+    const settled: { future: F; order: number }[] = [];
+    for (const future of this.futures) {
+      const s = this.known(future);
+      if (before(s)) settled.push({ future, order: s.order });
+    }
+    settled.sort((a, b) => a.order - b.order);
+    this.resolve({ settled: settled.map((s) => s.future), timedOut: settled.length === 0 });
+  }
 }
