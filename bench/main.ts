@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { canCollectGarbage, fmt } from './bench-timing';
 import { runInChild, type EndToEndFigures, type EndToEndSpec } from './end-to-end.bench';
+import { historyReadRow, HISTORY_READ_SIZES, type HistoryReadRow } from './history-read.bench';
 import { memoryFigures } from './memory.bench';
 import { keptRow, replayRow, REPLAY_SIZES, type KeptRow, type ReplayRow } from './replay.bench';
 
@@ -79,6 +80,21 @@ async function main(): Promise<void> {
     `   targets: fetched ≤ ${TARGETS.keptFetchedBytesRatio}× new bytes: ${check(kept.every((k) => k.fetchedBytes / k.newEventBytes <= TARGETS.keptFetchedBytesRatio))}; ` +
       `engine ≤ ${TARGETS.keptPercentOfFull10k}% of full replay at 10k: ${check(k10.percentOfFull <= TARGETS.keptPercentOfFull10k)}\n`,
   );
+
+  // 2b. A whole history read (a miss): the JSON page reader against the SDK's.
+  const reads: HistoryReadRow[] = [];
+  for (const events of HISTORY_READ_SIZES) reads.push(await historyReadRow(events));
+  console.log(
+    '2b. A whole history read on a miss (median ms through SWFClient + DecisionHistory, pages of 1,000 events from prepared bodies)',
+  );
+  console.log('    events  pages     KB | JSON.parse  JSON reader  SDK reader | SDK ÷ JSON reader  JSON reader ÷ parse');
+  for (const r of reads) {
+    console.log(
+      `   ${String(r.events).padStart(7)}${String(r.pages).padStart(7)}${String(r.kb).padStart(7)} |${fmt(r.parse.median, 11)}${fmt(r.json.median, 13)}${fmt(r.sdk.median, 12)} |` +
+        `${fmt(r.sdk.median / r.json.median, 18)}${fmt(r.json.median / r.parse.median, 21)}`,
+    );
+  }
+  console.log('');
 
   // 3. End to end on the embedded service.
   const e2eSpecs: { label: string; spec: EndToEndSpec; runs?: number }[] = [
@@ -188,6 +204,7 @@ async function main(): Promise<void> {
     growth,
     ratio25k,
     kept,
+    historyReads: reads,
     endToEnd: e2e,
     httpSlowdown,
     sdkReaderOverJson: sdkOverJson,

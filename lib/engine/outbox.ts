@@ -72,17 +72,25 @@ export class Outbox {
   /** Matches one record to the next decision sent; a mismatch when it is not that decision. */
   match(record: RecordedDecision, compareInputs = false): Outgoing | DecisionMismatch {
     const entry = this.window === undefined ? undefined : this.expected[this.matched];
-    const recorded = { decisionType: record.decisionType, label: record.label ?? '', id: record.id };
-    const base = { eventId: record.eventId, decisionTaskCompletedEventId: this.window ?? 0, recorded };
-    if (!entry) return base;
-    const produced = summarize(entry);
-    if (produced.decisionType !== record.decisionType || (record.label !== undefined && produced.label !== record.label)) {
-      return { ...base, produced };
+    // The summaries are built only for a mismatch: a replay matches thousands of records.
+    const mismatch = (produced?: DecisionSummary, input?: { recorded: string; produced: string }): DecisionMismatch => {
+      const recorded = { decisionType: record.decisionType, label: record.label ?? '', id: record.id };
+      return {
+        eventId: record.eventId,
+        decisionTaskCompletedEventId: this.window ?? 0,
+        recorded: input ? { ...recorded, input: input.recorded } : recorded,
+        produced: produced && input ? { ...produced, input: input.produced } : produced,
+      };
+    };
+    if (!entry) return mismatch();
+    const { command, action } = entry;
+    const label = action === 'start' ? command.label : '';
+    if (command.decisionType(action) !== record.decisionType || (record.label !== undefined && label !== record.label)) {
+      return mismatch(summarize(entry));
     }
-    if (compareInputs && entry.action === 'start' && entry.command instanceof AttributedCommand) {
-      const input = entry.command.input;
-      if (!sameJson(record.input, input))
-        return { ...base, recorded: { ...recorded, input: record.input ?? '' }, produced: { ...produced, input: input ?? '' } };
+    if (compareInputs && action === 'start' && command instanceof AttributedCommand) {
+      const input = command.input;
+      if (!sameJson(record.input, input)) return mismatch(summarize(entry), { recorded: record.input ?? '', produced: input ?? '' });
     }
     this.matched++;
     if (entry.action === 'start') entry.command.adoptId(record.id);

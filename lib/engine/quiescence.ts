@@ -7,6 +7,9 @@ const ACTIVATIONS_PER_TURN = 64;
 
 let sinceTurn = 0;
 
+/** A settled promise whose `then` queues a reaction job: a microtask without `queueMicrotask`'s per-call async resource. */
+const SETTLED = Promise.resolve();
+
 /**
  * Resolves once every microtask queued so far, and every microtask those
  * queue, has run: the workflow has made all the progress the settled futures
@@ -17,7 +20,9 @@ let sinceTurn = 0;
  * after it; queued from inside a microtask, it runs once that whole queue
  * (including what it queues meanwhile) has drained. That costs well under a
  * microsecond where a `setImmediate` check-phase turn costs several, and is
- * what every activation of a replay waits for.
+ * what every activation of a replay waits for. The microtask is a reaction to an already
+ * settled promise rather than `queueMicrotask`, which builds an `AsyncResource` (and a bound
+ * function) per call for async hooks the engine does not use.
  */
 export function untilQuiescent(): Promise<void> {
   sinceTurn += 1;
@@ -25,5 +30,7 @@ export function untilQuiescent(): Promise<void> {
     sinceTurn = 0;
     return new Promise((resolve) => setImmediate(resolve));
   }
-  return new Promise((resolve) => queueMicrotask(() => process.nextTick(resolve)));
+  return new Promise((resolve) => {
+    void SETTLED.then(() => process.nextTick(resolve));
+  });
 }

@@ -123,6 +123,15 @@ export class ReplayState implements Settler {
     if (eventId !== undefined) this.byEvent.delete(eventId);
   }
 
+  /** Whether any call's future has not settled (what `pendingCalls()` lists, without the list). */
+  hasPendingCalls(): boolean {
+    for (const command of this.live) {
+      if (command.pending) return true;
+      this.live.delete(command);
+    }
+    return false;
+  }
+
   /** Calls whose futures have not settled, in creation order. */
   pendingCalls(): CallCommand[] {
     const out: CallCommand[] = [];

@@ -38,10 +38,14 @@ export interface FlowOptions {
   workers?: boolean | { decider?: boolean; activities?: boolean };
   /** Activity tasks run at once (default 10). */
   activityConcurrency?: number;
-  /** Decision tasks handled at once (default 2). */
+  /** Decision tasks handled at once (default 4). */
   deciderConcurrency?: number;
   /** Running executions the decider keeps between decision tasks (default 1000; 0 replays each task in full). */
   deciderCacheSize?: number;
+  /** Estimated bytes the decider's kept executions may hold together (default 256 MiB); the least recently used go first. */
+  deciderCacheBytes?: number;
+  /** How the decider reads history pages: `json` (default, `JSON.parse` of the body) or `sdk` (the SDK's deserialiser). */
+  deciderHistoryPages?: 'json' | 'sdk';
   /** Stop polling after this many seconds, finish in-flight work and resolve `app.closed`. */
   maxTime?: number;
   /** How long `close()` waits for in-flight tasks (default 30 s). */

@@ -48,6 +48,8 @@ export function createWorkers(options: FlowOptions, setting: WorkerSetting): Flo
       logger,
       concurrency: options.deciderConcurrency,
       cacheSize: options.deciderCacheSize,
+      cacheBytes: options.deciderCacheBytes,
+      historyPages: options.deciderHistoryPages,
       onNondeterminism: options.onNondeterminism,
       onStuck: options.onStuck,
       compareInputs: options.compareInputs,

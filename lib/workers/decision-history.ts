@@ -48,7 +48,13 @@ export class DecisionHistory {
   constructor(
     private readonly swf: SWFClient,
     private readonly options: DecisionHistoryOptions,
-  ) {}
+  ) {
+    const pages: unknown = options.historyPages;
+    if (pages !== undefined && pages !== 'json' && pages !== 'sdk')
+      throw new RangeError(
+        `The decider's historyPages (deciderHistoryPages in FlowFactory's options) must be 'json' or 'sdk', got ${JSON.stringify(pages)}.`,
+      );
+  }
 
   /** Every page goes through `JSON.parse`, not the SDK's schema walk: on these commands only, so the client stays as it was. */
   private pollCommand(input: PollForDecisionTaskCommandInput): PollForDecisionTaskCommand {

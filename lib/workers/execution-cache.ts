@@ -23,8 +23,13 @@ export class ExecutionCache {
     readonly maxBytes = Number.POSITIVE_INFINITY,
   ) {
     if (!Number.isInteger(capacity) || capacity < 0)
-      throw new RangeError(`The execution cache size must be a whole number ≥ 0, got ${capacity}.`);
-    if (!(maxBytes >= 0)) throw new RangeError(`The execution cache's byte budget must be ≥ 0, got ${maxBytes}.`);
+      throw new RangeError(
+        `The decider's execution cache size (cacheSize, or deciderCacheSize in FlowFactory's options) must be a whole number ≥ 0, got ${String(capacity)}.`,
+      );
+    if (typeof maxBytes !== 'number' || !(maxBytes >= 0))
+      throw new RangeError(
+        `The decider's execution cache byte budget (cacheBytes, or deciderCacheBytes in FlowFactory's options) must be a number of bytes ≥ 0, got ${String(maxBytes)}.`,
+      );
   }
 
   /** Removes and returns the kept execution of `runId`: a task in progress owns it until it is put back. */

@@ -48,7 +48,9 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
   return undefined;
 }
 
-async function start(extra: { deciderCacheSize?: number } = {}): Promise<{ app: FlowApp; samples: MetricSample[] }> {
+async function start(
+  extra: { deciderCacheSize?: number; deciderCacheBytes?: number } = {},
+): Promise<{ app: FlowApp; samples: MetricSample[] }> {
   const samples: MetricSample[] = [];
   const app = await FlowFactory.create(MeteredModule, {
     domain: 'metrics',
@@ -148,6 +150,19 @@ describe('WorkerMetrics', () => {
       ),
       'the endpoint after close()',
     ).to.equal('closed');
+  });
+
+  it('counts every decision task as a full replay when the cache has no byte budget (deciderCacheBytes: 0)', async () => {
+    const other = await start({ deciderCacheBytes: 0 });
+    try {
+      const run = await other.app.get(WorkflowClient).start(SumOfSquares, [1, 2]);
+      await run.result({ timeoutMs: 20_000 });
+      const metrics = await other.app.get(WorkerMetrics).text();
+      expect(sample(metrics, 'tsflow_decider_replays_total', { kind: 'full' })).to.equal(3);
+      expect(sample(metrics, 'tsflow_decider_cache_total', { result: 'hit' })).to.equal(undefined);
+    } finally {
+      await other.app.close();
+    }
   });
 
   it('says what is wrong with a metrics port it cannot use', async () => {

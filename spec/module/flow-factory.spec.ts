@@ -333,6 +333,45 @@ describe('FlowFactory', () => {
     await app.closed;
   });
 
+  it('rejects decider cache and history-page options it cannot use, naming them', async () => {
+    const create = (extra: object) =>
+      FlowFactory.create(SpecModule, {
+        domain: 'd',
+        taskList: 't',
+        local: true,
+        handleSignals: false,
+        logger: new RecordingLogger(),
+        ...extra,
+      }).catch((e: unknown) => e as Error);
+    expect(((await create({ deciderCacheBytes: -1 })) as Error).message)
+      .to.contain('deciderCacheBytes')
+      .and.contain('got -1');
+    expect(((await create({ deciderCacheSize: 1.5 })) as Error).message)
+      .to.contain('deciderCacheSize')
+      .and.contain('got 1.5');
+    expect(((await create({ deciderHistoryPages: 'xml' })) as Error).message).to.equal(
+      "The decider's historyPages (deciderHistoryPages in FlowFactory's options) must be 'json' or 'sdk', got \"xml\".",
+    );
+  });
+
+  it('runs a workflow with the SDK’s history-page reader and a small cache budget', async () => {
+    const app = await FlowFactory.create(SpecModule, {
+      domain: 'pages',
+      taskList: 'pages-spec',
+      local: { lambdas: specLambdas },
+      handleSignals: false,
+      logger: new RecordingLogger(),
+      deciderHistoryPages: 'sdk',
+      deciderCacheBytes: 64 * 1024,
+    });
+    try {
+      const run = await app.get(WorkflowClient).start(Doubler, 21);
+      expect(await run.result({ timeoutMs: 20_000 })).to.equal(42);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('rejects an invalid module before connecting to anything', async () => {
     class NotAModule {}
     const error = await FlowFactory.create(NotAModule, { domain: 'd', taskList: 't', local: true }).catch((e: unknown) => e);

@@ -43,6 +43,6 @@ describe('ExecutionCache', () => {
   it('rejects a negative or fractional size and a negative budget', () => {
     expect(() => new ExecutionCache(-1)).to.throw(RangeError, 'whole number ≥ 0, got -1');
     expect(() => new ExecutionCache(1.5)).to.throw(RangeError);
-    expect(() => new ExecutionCache(1, -1)).to.throw(RangeError, 'byte budget must be ≥ 0, got -1');
+    expect(() => new ExecutionCache(1, -1)).to.throw(RangeError, 'must be a number of bytes ≥ 0, got -1');
   });
 });

@@ -1,5 +1,8 @@
+import type { CommandState } from './command-state';
 import type { Decision, ScheduleActivityTaskDecisionAttributes } from '@aws-sdk/client-swf';
 import { AttributedCommand } from './attributed.command';
+
+const FROM_SENT_OR_SCHEDULED_OR_STARTED: readonly CommandState[] = ['sent', 'scheduled', 'started'];
 
 /** `ScheduleActivityTask`, cancelled with `RequestCancelActivityTask`, and their events. */
 export class ActivityCommand extends AttributedCommand<Omit<ScheduleActivityTaskDecisionAttributes, 'activityId'>> {
@@ -13,7 +16,7 @@ export class ActivityCommand extends AttributedCommand<Omit<ScheduleActivityTask
 
   /** The workflow asked SWF to stop it (`RequestCancelActivityTask` goes out with this activation). */
   requestCancel(): void {
-    this.move('cancel-requested', 'cancel requested', ['sent', 'scheduled', 'started']);
+    this.move('cancel-requested', 'cancel requested', FROM_SENT_OR_SCHEDULED_OR_STARTED);
   }
 
   /** `ActivityTaskCancelRequested` or `RequestCancelActivityTaskFailed`: the request's record; the outcome follows (or came) on its own. */

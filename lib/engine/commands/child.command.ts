@@ -1,5 +1,8 @@
+import type { CommandState } from './command-state';
 import type { StartChildWorkflowExecutionDecisionAttributes } from '@aws-sdk/client-swf';
 import { AttributedCommand } from './attributed.command';
+
+const FROM_STARTED: readonly CommandState[] = ['started'];
 
 /**
  * `StartChildWorkflowExecution` and the child's events. Cancelling a child is a
@@ -27,6 +30,6 @@ export class ChildCommand extends AttributedCommand<Omit<StartChildWorkflowExecu
 
   /** A cancel request for this child is on its way. */
   requestCancel(): void {
-    this.move('cancel-requested', 'cancel requested', ['started']);
+    this.move('cancel-requested', 'cancel requested', FROM_STARTED);
   }
 }

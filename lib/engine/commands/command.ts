@@ -4,6 +4,7 @@ import type { CommandKind, CommandState } from './command-state';
 import { IllegalTransitionError } from './illegal-transition.error';
 
 const DONE: readonly CommandState[] = ['closed', 'cancelled', 'failed-to-schedule'];
+const FROM_CREATED: readonly CommandState[] = ['created'];
 
 /** How many transitions a command remembers for its error messages. */
 const LOG_LENGTH = 12;
@@ -22,7 +23,11 @@ export abstract class Command {
   /** What the nondeterminism check compares besides the decision type: type `name@version`, function, marker or signal name. */
   abstract readonly label: string;
   private current: CommandState = 'created';
-  private readonly log: string[] = ['created'];
+  /**
+   * The last transitions as pairs (cause, the state it led to, or `''` for a note), formatted only when
+   * read: a replay makes thousands of them, and an error message needs a few.
+   */
+  private readonly log: string[] = ['created', ''];
 
   /**
    * @param id what SWF knows the call by (`lambda1`, `activity2`, a child's workflow id, …); the id history
@@ -40,7 +45,9 @@ export abstract class Command {
 
   /** The transitions so far, oldest first (at most the last twelve). */
   get transitions(): readonly string[] {
-    return this.log;
+    const out: string[] = [];
+    for (let i = 0; i < this.log.length; i += 2) out.push(this.log[i + 1] === '' ? this.log[i] : `${this.log[i]} → ${this.log[i + 1]}`);
+    return out;
   }
 
   /** The decision type of `action`'s decision, as history records it. */
@@ -62,26 +69,30 @@ export abstract class Command {
 
   /** Part of a concluded activation's decisions. */
   markSent(action: CommandAction): void {
-    if (action === 'start') this.move('sent', 'sent', ['created']);
+    if (action === 'start') this.move('sent', 'sent', FROM_CREATED);
     else this.note('cancel sent');
   }
 
   /** The workflow took the call back before any decision for it was sent. */
   withdraw(cause: string): void {
-    this.move('cancelled', cause, ['created']);
+    this.move('cancelled', cause, FROM_CREATED);
   }
 
   /** Records `cause` in the log without changing state (a confirmation, a late event). */
   protected note(cause: string): void {
-    this.log.push(cause);
-    if (this.log.length > LOG_LENGTH) this.log.shift();
+    this.remember(cause, '');
   }
 
   /** Moves to `to` when the state is one of `from`; anything else is a history that does not fit the command. */
   protected move(to: CommandState, cause: string, from: readonly CommandState[]): void {
-    if (!from.includes(this.current)) throw new IllegalTransitionError(this.id, this.kind, this.current, cause, [...this.log]);
+    if (!from.includes(this.current)) throw new IllegalTransitionError(this.id, this.kind, this.current, cause, this.transitions);
     this.current = to;
-    this.note(`${cause} → ${to}`);
+    this.remember(cause, to);
+  }
+
+  private remember(cause: string, to: CommandState | ''): void {
+    this.log.push(cause, to);
+    if (this.log.length > 2 * LOG_LENGTH) this.log.splice(0, 2);
   }
 
   /** A history-given id, which later decisions (cancel) and error messages use. */

@@ -1,4 +1,7 @@
+import type { CommandState } from './command-state';
 import { AttributedCommand } from './attributed.command';
+
+const FROM_INITIATED: readonly CommandState[] = ['initiated'];
 
 /** The execution another command targets: its workflow id and, when known, run id. */
 export interface ExternalTarget {
@@ -14,7 +17,7 @@ export interface ExternalTarget {
 export abstract class ExternalCommand<A extends ExternalTarget & { readonly input?: string }> extends AttributedCommand<A> {
   /** `ExternalWorkflowExecutionSignaled` / `ExternalWorkflowExecutionCancelRequested`. */
   delivered(cause: string): void {
-    this.move('closed', cause, ['initiated']);
+    this.move('closed', cause, FROM_INITIATED);
     this.settler.resolve(this.future, undefined);
   }
 }

@@ -1,6 +1,9 @@
+import type { CommandState } from './command-state';
 import type { Decision, DecisionType } from '@aws-sdk/client-swf';
 import { compact } from '../compact';
 import { Command } from './command';
+
+const FROM_SENT: readonly CommandState[] = ['sent'];
 
 /** `RecordMarker`: a side effect's value (or a version marker), written once and read back on replay. */
 export class MarkerCommand extends Command {
@@ -27,11 +30,11 @@ export class MarkerCommand extends Command {
 
   /** `MarkerRecorded`. */
   recorded(): void {
-    this.move('closed', 'MarkerRecorded', ['sent']);
+    this.move('closed', 'MarkerRecorded', FROM_SENT);
   }
 
   /** `RecordMarkerFailed`: the value was already given to the workflow; replay reads it from the same code. */
   refused(): void {
-    this.move('failed-to-schedule', 'RecordMarkerFailed', ['sent']);
+    this.move('failed-to-schedule', 'RecordMarkerFailed', FROM_SENT);
   }
 }

@@ -1,5 +1,8 @@
+import type { CommandState } from './command-state';
 import type { Decision, DecisionType } from '@aws-sdk/client-swf';
 import { Command } from './command';
+
+const FROM_SENT: readonly CommandState[] = ['sent'];
 
 /**
  * The decision that closes the execution (`CompleteWorkflowExecution`,
@@ -28,11 +31,11 @@ export class OutcomeCommand extends Command {
 
   /** `WorkflowExecutionCompleted`, `…Failed`, `…Canceled`, `…ContinuedAsNew`. */
   recorded(cause: string): void {
-    this.move('closed', cause, ['sent']);
+    this.move('closed', cause, FROM_SENT);
   }
 
   /** `CompleteWorkflowExecutionFailed` and the like (new events arrived meanwhile): the next activation sends it again. */
   refused(cause: string): void {
-    this.move('failed-to-schedule', cause, ['sent']);
+    this.move('failed-to-schedule', cause, FROM_SENT);
   }
 }

@@ -1,8 +1,13 @@
+import type { CommandState } from './command-state';
 import type { Decision, DecisionType } from '@aws-sdk/client-swf';
 import type { Deferred } from '../deferred';
 import { CallCommand } from './call.command';
 import type { CommandAction } from './command';
 import type { Settler } from './settler';
+
+const FROM_STARTED_OR_CANCEL_REQUESTED: readonly CommandState[] = ['started', 'cancel-requested'];
+const FROM_SENT_OR_STARTED: readonly CommandState[] = ['sent', 'started'];
+const FROM_CANCEL_REQUESTED: readonly CommandState[] = ['cancel-requested'];
 
 /** `StartTimer`, cancelled with `CancelTimer`, and their events. */
 export class TimerCommand extends CallCommand {
@@ -33,18 +38,18 @@ export class TimerCommand extends CallCommand {
 
   /** `TimerFired`. */
   fired(): void {
-    this.move('closed', 'TimerFired', ['started', 'cancel-requested']);
+    this.move('closed', 'TimerFired', FROM_STARTED_OR_CANCEL_REQUESTED);
     this.settler.resolve(this.future, undefined);
   }
 
   /** `CancelTimer` goes out with this activation. */
   requestCancel(): void {
-    this.move('cancel-requested', 'cancel requested', ['sent', 'started']);
+    this.move('cancel-requested', 'cancel requested', FROM_SENT_OR_STARTED);
   }
 
   /** `TimerCanceled`: its future was settled when the workflow cancelled it. */
   confirmCancel(): void {
-    this.move('cancelled', 'TimerCanceled', ['cancel-requested']);
+    this.move('cancelled', 'TimerCanceled', FROM_CANCEL_REQUESTED);
   }
 
   /** `CancelTimerFailed`: the timer had fired already; `TimerFired` closed it. */
