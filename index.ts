@@ -132,6 +132,7 @@ export type {
   Interceptor,
   PollEvent,
   WorkerInterceptor,
+  WorkflowCallAttempt,
   WorkflowCallInfo,
   WorkflowCallKind,
   WorkflowCallNext,

@@ -56,8 +56,8 @@ describe('the package entry points', () => {
       ...['MetricSample', 'MetricsOptions', 'MetricsServer', 'NondeterminismDetails', 'OnModuleDestroy'],
       ...['OnModuleInit', 'OutputOf', 'PollEvent', 'Provider', 'ResultOptions', 'RetryPolicy', 'SWFClientConfig'],
       ...['StartOptions', 'TerminateOptions', 'TimelineOptions', 'TimerFuture', 'TypeReference'],
-      ...['WorkerInterceptor', 'WorkerModuleOptions', 'WorkflowCallInfo', 'WorkflowCallKind', 'WorkflowCallNext'],
-      ...['WorkflowExecutionDetail', 'WorkflowExecutionInfo', 'WorkflowInterceptor', 'WorkflowOptions'],
+      ...['WorkerInterceptor', 'WorkerModuleOptions', 'WorkflowCallAttempt', 'WorkflowCallInfo', 'WorkflowCallKind'],
+      ...['WorkflowCallNext', 'WorkflowExecutionDetail', 'WorkflowExecutionInfo', 'WorkflowInterceptor', 'WorkflowOptions'],
     ]);
   });
 

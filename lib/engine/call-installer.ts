@@ -1,4 +1,4 @@
-import { interceptWorkflowCall } from '../interceptors/workflow-call-chain';
+import { interceptWorkflowCall, type ScheduleFn } from '../interceptors/workflow-call-chain';
 import type { WorkflowDefinition } from '../metadata';
 import type { CallScheduler } from './call-scheduler';
 
@@ -9,19 +9,20 @@ import type { CallScheduler } from './call-scheduler';
  */
 export function installCalls(instance: object, definition: WorkflowDefinition, scheduler: CallScheduler): void {
   for (const call of definition.calls) {
-    let fn: (input: unknown, options?: never) => Promise<unknown>;
+    let fn: ScheduleFn;
     switch (call.kind) {
       case 'lambda':
-        fn = (input, options) => scheduler.lambda(call, input, options);
+        fn = (input, options, plan, onAttempt) => scheduler.lambda(call, input, options, plan, onAttempt);
         break;
       case 'activity':
-        fn = (input, options) => scheduler.activity(call, input, options);
+        fn = (input, options, plan, onAttempt) => scheduler.activity(call, input, options, plan, onAttempt);
         break;
       case 'child-workflow':
-        fn = (input, options) => scheduler.child(call, input, options);
+        fn = (input, options, plan, onAttempt) => scheduler.child(call, input, options, plan, onAttempt);
         break;
     }
-    const value = interceptWorkflowCall(definition, call, fn, () => scheduler.caller);
+    const site = { caller: () => scheduler.caller, reserve: (options?: { workflowId?: string }) => scheduler.reserve(call, options) };
+    const value = interceptWorkflowCall(definition, call, fn, site);
     Object.defineProperty(instance, call.member, { value, configurable: true, enumerable: false, writable: false });
   }
 }

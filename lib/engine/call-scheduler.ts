@@ -2,12 +2,14 @@ import type { ChildWorkflowCallOptions } from '../decorators/call.types';
 import type {
   ActivityCallDefinition,
   ActivityCallOptions,
+  CallDefinition,
   ChildWorkflowCallDefinition,
   LambdaCallDefinition,
   LambdaOptions,
   RetryPolicy,
 } from '../metadata';
 import { TsflowError } from '../errors/tsflow.error';
+import type { AttemptHook, CallPlan } from '../interceptors/workflow-call-chain';
 import type { CallerView } from '../interceptors/workflow-interceptor.types';
 import { encodePayload, formatDuration, formatPriority, nameProblem } from '../swf';
 import { isRetryable, isServiceFailure, LAMBDA_SERVICE_RETRY, RetryingCall } from './retrying';
@@ -44,6 +46,9 @@ export const PATCH_MARKER_PREFIX = 'tsflow-patch-';
 /** An activity's or child workflow's future, with the `cancel()` its call type promises (`CancellableCall`). */
 type CallFuture = Promise<unknown> & { cancel(): void };
 
+/** The sequence each kind of decorated call numbers its ids with. */
+const SEQUENCE: Record<CallDefinition['kind'], string> = { lambda: 'lambda', activity: 'activity', 'child-workflow': 'child' };
+
 /**
  * Turns workflow calls into commands: the next id of the kind, the command
  * that builds its decisions, and the future the workflow awaits. A call whose
@@ -61,25 +66,40 @@ export class CallScheduler {
     return { workflowId, runId, isReplaying: this.state.replaying, tags: this.state.started?.tagList ?? [] };
   }
 
-  lambda(call: LambdaCallDefinition, input: unknown, options?: LambdaOptions): Promise<unknown> {
-    const id = `lambda${this.state.nextSequence('lambda')}`;
+  /**
+   * Gives a call its number as the workflow makes it, before its interceptors run: its id then
+   * depends only on the order of the workflow's calls, not on when (or whether) they call `next`.
+   */
+  reserve(call: CallDefinition, options?: { workflowId?: string }): CallPlan {
+    const sequence = this.state.nextSequence(SEQUENCE[call.kind]);
+    return { sequence, callId: this.idOf(call, sequence, options) };
+  }
+
+  lambda(call: LambdaCallDefinition, input: unknown, options?: LambdaOptions, plan?: CallPlan, onAttempt?: AttemptHook): Promise<unknown> {
+    const id = this.idOf(call, (plan ?? this.reserve(call)).sequence);
     const timeout = options?.startToCloseTimeout ?? call.options.startToCloseTimeout;
     const policy = options?.retry ?? call.options.retry;
     // Without a policy, failures SWF attributes to the Lambda service are still retried.
     const retry = policy
       ? { policy, retryable: (e: unknown) => isRetryable(e, policy) || isServiceFailure(e) }
       : { policy: LAMBDA_SERVICE_RETRY, retryable: isServiceFailure };
-    return this.issue(`Lambda ${call.functionName} (${id})`, input, id, retry, (encoded, future) => {
+    return this.issue(`Lambda ${call.functionName} (${id})`, input, id, retry, onAttempt, (encoded, future) => {
       const attributes = compact({ name: call.functionName, input: encoded, startToCloseTimeout: formatDuration(timeout) });
       return (attemptId, settler) => new LambdaCommand(attemptId, call.functionName, attributes, future, settler);
     });
   }
 
-  activity(call: ActivityCallDefinition, input: unknown, overrides?: ActivityCallOptions): CallFuture {
-    const id = `activity${this.state.nextSequence('activity')}`;
+  activity(
+    call: ActivityCallDefinition,
+    input: unknown,
+    overrides?: ActivityCallOptions,
+    plan?: CallPlan,
+    onAttempt?: AttemptHook,
+  ): CallFuture {
+    const id = this.idOf(call, (plan ?? this.reserve(call)).sequence);
     const o = { ...call.options, ...overrides };
     const { name, version } = call.activityType;
-    return this.issue(`activity ${name}@${version} (${id})`, input, id, policyOf(o.retry), (encoded, future) => {
+    return this.issue(`activity ${name}@${version} (${id})`, input, id, policyOf(o.retry), onAttempt, (encoded, future) => {
       const attributes = compact({
         activityType: { name, version },
         input: encoded,
@@ -94,12 +114,17 @@ export class CallScheduler {
     });
   }
 
-  child(call: ChildWorkflowCallDefinition, input: unknown, overrides?: ChildWorkflowCallOptions): CallFuture {
-    const sequence = this.state.nextSequence('child');
+  child(
+    call: ChildWorkflowCallDefinition,
+    input: unknown,
+    overrides?: ChildWorkflowCallOptions,
+    plan?: CallPlan,
+    onAttempt?: AttemptHook,
+  ): CallFuture {
+    const id = this.idOf(call, (plan ?? this.reserve(call)).sequence, overrides);
     const o = { ...call.options, ...overrides };
-    const id = o.workflowId ?? childWorkflowId(this.state.identity.workflowId, sequence);
     const { name, version } = call.workflowType;
-    return this.issue(`child workflow ${name}@${version} (${id})`, input, id, policyOf(o.retry), (encoded, future) => {
+    return this.issue(`child workflow ${name}@${version} (${id})`, input, id, policyOf(o.retry), onAttempt, (encoded, future) => {
       const attributes = compact({
         workflowType: { name, version },
         input: encoded,
@@ -121,7 +146,7 @@ export class CallScheduler {
     const id = `signal${this.state.nextSequence('signal-external')}`;
     const problem = nameProblem('the signal name', signalName) ?? nameProblem('the workflow id', workflowId);
     if (problem) return Promise.reject(new TsflowError(`signalExternal(): ${problem}.`));
-    return this.issue(`signal ${signalName} to ${workflowId}`, input, id, undefined, (encoded, future) => {
+    return this.issue(`signal ${signalName} to ${workflowId}`, input, id, undefined, undefined, (encoded, future) => {
       const attributes = compact({ workflowId, runId, signalName, input: encoded });
       return (attemptId, settler) => new SignalExternalCommand(attemptId, signalName, attributes, future, settler);
     }) as Promise<void>;
@@ -213,16 +238,25 @@ export class CallScheduler {
     return future.promise as Promise<T>;
   }
 
+  /** A decorated call's id: `lambda<n>`, `activity<n>`, or the child's workflow id (the call's option, else derived from the parent's). */
+  private idOf(call: CallDefinition, sequence: number, overrides?: { workflowId?: string }): string {
+    if (call.kind !== 'child-workflow') return `${call.kind}${sequence}`;
+    return overrides?.workflowId ?? childWorkflowId(this.state.identity.workflowId, sequence);
+  }
+
   /**
    * One call: its input encoded once, its attempts made by `attempt(id, settler)` (under a retry
    * policy through a `RetryingCall`), its future given `cancel()` and tracked by the current
-   * cancellation scope. Input SWF could not carry rejects the future at once.
+   * cancellation scope. Input SWF could not carry rejects the future at once. `onAttempt` hears
+   * of each attempt as the call commits to it (a retry: before its back-off timer); when it throws,
+   * the attempt is vetoed: nothing is scheduled, and the call's future rejects with its error.
    */
   private issue(
     what: string,
     input: unknown,
     id: string,
     retry: { policy: RetryPolicy; retryable: (error: unknown) => boolean } | undefined,
+    onAttempt: AttemptHook | undefined,
     build: (encoded: string | undefined, future: Deferred<unknown>) => (id: string, settler: Settler) => CallCommand,
   ): CallFuture {
     const future = new Deferred<unknown>();
@@ -237,12 +271,22 @@ export class CallScheduler {
       return promise;
     }
     const attempt = build(encoded, future);
+    const announce = (attemptId: string, n: number, previousFailure: unknown, delaySeconds: number): void =>
+      onAttempt?.({ callId: id, attemptId, attempt: n, previousFailure, delaySeconds });
     let cancel: () => void = () => undefined;
     // After the workflow finished, further calls are never sent and never settle.
     if (!this.state.finished) {
       const cancellation = this.state.cancellation;
+      try {
+        announce(id, 1, undefined, 0);
+      } catch (veto) {
+        // An interceptor vetoed the first attempt: nothing is scheduled, and the workflow gets its error on this call.
+        this.state.reject(future, veto);
+        Object.defineProperty(promise, 'cancel', { value: cancel });
+        return promise;
+      }
       if (retry) {
-        const call = new RetryingCall(this.state, retry.policy, retry.retryable, id, attempt);
+        const call = new RetryingCall(this.state, retry.policy, retry.retryable, id, attempt, announce);
         call.start();
         cancel = () => {
           call.stop();

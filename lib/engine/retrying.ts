@@ -53,6 +53,10 @@ export interface RetryHost extends Settler {
  * rejecting, and the timer's firing starts the next attempt (`activity1#2`, …). The future
  * settles in the event handler of the final attempt, so `any` and timed waits order it
  * exactly as an unretried call.
+ *
+ * `announce` hears of each retry as the call commits to it: when the attempt before failed,
+ * before its back-off timer. When it throws, that attempt is vetoed: no timer, no attempt, and
+ * the call's future rejects with its error.
  */
 export class RetryingCall implements Settler {
   private attempt = 0;
@@ -65,6 +69,7 @@ export class RetryingCall implements Settler {
     private readonly retryable: (error: unknown) => boolean,
     private readonly baseId: string,
     private readonly makeAttempt: (id: string, settler: Settler) => CallCommand,
+    private readonly announce: (id: string, attempt: number, previousFailure: unknown, delaySeconds: number) => void = () => undefined,
   ) {}
 
   /** Makes the first attempt; returns it (the command the workflow's `cancel()` acts on first). */
@@ -96,20 +101,25 @@ export class RetryingCall implements Settler {
       this.host.reject(future, error);
       return;
     }
-    const timer = new TimerCommand(
-      `timer${this.host.nextSequence('timer')}`,
-      String(retryDelay(this.policy, this.attempt + 1)),
-      future,
-      this,
-    );
+    const delay = retryDelay(this.policy, this.attempt + 1);
+    try {
+      this.announce(this.idOf(this.attempt + 1), this.attempt + 1, error, delay);
+    } catch (veto) {
+      this.host.reject(future, veto);
+      return;
+    }
+    const timer = new TimerCommand(`timer${this.host.nextSequence('timer')}`, String(delay), future, this);
     this.current = timer;
     this.host.add(timer);
   }
 
+  private idOf(attempt: number): string {
+    return attempt === 1 ? this.baseId : `${this.baseId}#${attempt}`;
+  }
+
   private next(): CallCommand {
     this.attempt++;
-    const id = this.attempt === 1 ? this.baseId : `${this.baseId}#${this.attempt}`;
-    this.current = this.makeAttempt(id, this);
+    this.current = this.makeAttempt(this.idOf(this.attempt), this);
     this.host.add(this.current);
     return this.current;
   }

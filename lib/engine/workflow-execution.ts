@@ -186,10 +186,14 @@ export class WorkflowExecution {
     let applied = 0;
     let activations = 0;
     this.warnings = [];
+    // Events up to the last recorded activation's boundary are replayed; their handlers (which start retries) must know it.
+    let recorded = 0;
+    for (const boundary of boundaries) if (boundary < end && boundary > recorded) recorded = boundary;
     for (let i = first; i < events.length && (events[i].eventId ?? 0) <= end; i++) {
       const event = events[i];
       const id = event.eventId ?? 0;
       this.checkOwnTaskTimedOut(event);
+      this.state.replaying = options.replayOnly === true || id <= recorded;
       applyEvent(this.state, event);
       applied++;
       this.lastEvent = id;

@@ -14,4 +14,11 @@ export type {
 } from './worker-interceptor.types';
 export { LoggingInterceptor } from './logging-interceptor';
 export { interceptWorkflowCall } from './workflow-call-chain';
-export type { CallerView, WorkflowCallInfo, WorkflowCallKind, WorkflowCallNext, WorkflowInterceptor } from './workflow-interceptor.types';
+export type {
+  CallerView,
+  WorkflowCallAttempt,
+  WorkflowCallInfo,
+  WorkflowCallKind,
+  WorkflowCallNext,
+  WorkflowInterceptor,
+} from './workflow-interceptor.types';

@@ -22,6 +22,7 @@ type Builder = (target: Constructor<object>) => object;
 
 const METHODS = [
   'interceptWorkflowCall',
+  'onWorkflowCallAttempt',
   'interceptActivity',
   'interceptClient',
   'interceptDecisionTask',

@@ -1,14 +1,14 @@
 import type { ClientCallInfo, ClientInterceptor } from '../client/client-interceptor.types';
 import type { Logger } from '../logging/logger';
 import type { ActivityCallInfo, ActivityInterceptor } from './worker-interceptor.types';
-import type { WorkflowCallInfo, WorkflowCallNext, WorkflowInterceptor } from './workflow-interceptor.types';
+import type { WorkflowCallAttempt, WorkflowCallInfo, WorkflowCallNext, WorkflowInterceptor } from './workflow-interceptor.types';
 
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 /**
- * One log line per workflow call (not repeated on replay), per activity
+ * One log line per workflow call and per retry of one (not repeated on replay), per activity
  * execution (with its duration and outcome) and per client call: an
  * interceptor like any other, and an example of writing one.
  *
@@ -26,10 +26,29 @@ export class LoggingInterceptor implements WorkflowInterceptor, ActivityIntercep
 
   interceptWorkflowCall(call: WorkflowCallInfo, next: WorkflowCallNext): Promise<unknown> {
     if (!call.isReplaying) {
-      const { workflowType, workflowId, runId, kind, type, member } = call;
-      this.logger.debug('workflow call', { workflowType, workflowId, runId, kind, type, member });
+      const { workflowType, workflowId, runId, kind, type, member, callId } = call;
+      this.logger.debug('workflow call', { workflowType, workflowId, runId, kind, type, member, callId });
     }
     return next(call);
+  }
+
+  /** The first attempt is the call logged above; later ones are retries, logged with why. */
+  onWorkflowCallAttempt(attempt: WorkflowCallAttempt): void {
+    if (attempt.isReplaying || attempt.attempt === 1) return;
+    const { workflowType, workflowId, runId, kind, type, member, callId, attemptId } = attempt;
+    const after = describe(attempt.previousFailure);
+    this.logger.debug('workflow call retried', {
+      workflowType,
+      workflowId,
+      runId,
+      kind,
+      type,
+      member,
+      callId,
+      attemptId,
+      attempt: attempt.attempt,
+      after,
+    });
   }
 
   async interceptActivity(call: ActivityCallInfo, next: (call: ActivityCallInfo) => Promise<unknown>): Promise<unknown> {

@@ -22,7 +22,7 @@ function nameOf(interceptor: object): string {
  */
 export function asWorkflowInterceptor(interceptor: object, where: string): WorkflowInterceptor | undefined {
   const candidate = interceptor as Partial<WorkflowInterceptor>;
-  if (typeof candidate.interceptWorkflowCall !== 'function') return undefined;
+  if (typeof candidate.interceptWorkflowCall !== 'function' && typeof candidate.onWorkflowCallAttempt !== 'function') return undefined;
   if (candidate.deterministic !== true) {
     throw new InvalidDefinitionError(
       `${where}: ${nameOf(interceptor)} intercepts workflow calls but does not declare \`deterministic: true\`. ` +
@@ -41,7 +41,7 @@ export function workflowInterceptorsOf(target: Constructor): readonly WorkflowIn
     const checked = asWorkflowInterceptor(interceptor, where);
     if (!checked) {
       throw new InvalidDefinitionError(
-        `${where}: ${nameOf(interceptor)} has no interceptWorkflowCall method; on a workflow class only workflow interceptors apply.`,
+        `${where}: ${nameOf(interceptor)} has neither interceptWorkflowCall nor onWorkflowCallAttempt; on a workflow class only workflow interceptors apply.`,
       );
     }
     return [checked];

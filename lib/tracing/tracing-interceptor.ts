@@ -7,7 +7,12 @@ import type {
   DecisionTaskReport,
   WorkerInterceptor,
 } from '../interceptors/worker-interceptor.types';
-import type { WorkflowCallInfo, WorkflowCallNext, WorkflowInterceptor } from '../interceptors/workflow-interceptor.types';
+import type {
+  WorkflowCallAttempt,
+  WorkflowCallInfo,
+  WorkflowCallNext,
+  WorkflowInterceptor,
+} from '../interceptors/workflow-interceptor.types';
 import { TRACE_TAG_PREFIX, executionContext, runSpanContext, spanContextFromTags, traceTag } from './trace-tag';
 
 export interface TracingOptions {
@@ -26,7 +31,10 @@ function fail(span: Span, error: unknown): void {
  * The client's start span travels in the execution's tags (a W3C
  * `traceparent:` tag, one of SWF's five); deciders and activity workers parent
  * their spans on it, and child workflows are started with it too. Executions
- * started without it get a trace derived from their run id.
+ * started without it get a trace derived from their run id. Each attempt of a
+ * call the workflow makes is an event (`call <type>`, with its call id, attempt
+ * id and attempt) on the span of the decision task that committed to it: the
+ * one that made the call, for a retry the one that started its back-off timer.
  *
  * @example
  * ```ts
@@ -36,9 +44,14 @@ function fail(span: Span, error: unknown): void {
  * ```
  */
 export class TracingInterceptor implements ClientInterceptor, WorkerInterceptor, ActivityInterceptor, WorkflowInterceptor {
-  /** Its workflow side only copies the execution's trace tag onto child workflows: the same on every replay. */
+  /**
+   * Its workflow side copies the execution's trace tag onto child workflows (the same on every
+   * replay) and adds span events, which change no call.
+   */
   readonly deterministic = true;
   private readonly tracer: Tracer;
+  /** The span of the decision task each run is in, by run id: where its calls' events go (SWF runs one task per run at a time). */
+  private readonly deciding = new Map<string, Span>();
 
   constructor(options: TracingOptions = {}) {
     this.tracer = options.tracer ?? trace.getTracer('tsflow');
@@ -81,6 +94,7 @@ export class TracingInterceptor implements ClientInterceptor, WorkerInterceptor,
       },
       parent,
     );
+    this.deciding.set(task.runId, span);
     try {
       const report = await context.with(trace.setSpan(parent, span), () => next(task));
       span.setAttributes({
@@ -92,6 +106,7 @@ export class TracingInterceptor implements ClientInterceptor, WorkerInterceptor,
       if (report.outcome !== 'completed') span.setStatus({ code: SpanStatusCode.ERROR, message: report.outcome });
       return report;
     } finally {
+      if (this.deciding.get(task.runId) === span) this.deciding.delete(task.runId);
       span.end();
     }
   }
@@ -130,5 +145,19 @@ export class TracingInterceptor implements ClientInterceptor, WorkerInterceptor,
     const given = (call.options?.tagList ?? call.declared.tagList ?? []) as string[];
     const tagList = [...given.filter((t) => !t.startsWith(TRACE_TAG_PREFIX)), traceTag(parent)];
     return next({ ...call, options: { ...call.options, tagList } });
+  }
+
+  /** Marks each attempt on the span of the decision task that commits to it (not again when replayed). */
+  onWorkflowCallAttempt(attempt: WorkflowCallAttempt): void {
+    if (attempt.isReplaying) return;
+    this.deciding.get(attempt.runId)?.addEvent(`call ${attempt.type}`, {
+      'tsflow.call.kind': attempt.kind,
+      'tsflow.call.type': attempt.type,
+      'tsflow.call.member': attempt.member,
+      'tsflow.call.id': attempt.callId,
+      'tsflow.call.attempt_id': attempt.attemptId,
+      'tsflow.call.attempt': attempt.attempt,
+      'tsflow.call.delay_seconds': attempt.delaySeconds,
+    });
   }
 }

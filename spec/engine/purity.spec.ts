@@ -48,10 +48,11 @@ describe('lib/engine purity', () => {
     }
   });
 
-  it('keeps the workflow call chain to its own folder and metadata types', () => {
+  it('keeps the workflow call chain to its own folder, the errors and metadata types', () => {
     for (const { file, text } of inReplay) {
       for (const [, typeOnly, from] of text.matchAll(/^import (type )?.*? from '([^']+)';$/gms)) {
-        const allowed = from.startsWith('./') || (typeOnly !== undefined && from.startsWith('../metadata/'));
+        const allowed =
+          from.startsWith('./') || from.startsWith('../errors/') || (typeOnly !== undefined && from.startsWith('../metadata/'));
         expect(allowed, `${file} imports ${typeOnly ? 'type ' : ''}${from}`).to.equal(true);
       }
     }

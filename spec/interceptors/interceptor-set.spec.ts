@@ -209,7 +209,7 @@ describe('Interceptors given to a module', () => {
     const error = (await create(MisspeltModule).catch((e: unknown) => e)) as Error;
     expect(error.message).to.equal(
       '@WorkerModule interceptors: Misspelt intercepts nothing; an interceptor has at least one of interceptWorkflowCall, ' +
-        'interceptActivity, interceptClient, interceptDecisionTask, interceptActivityTask, onPoll.',
+        'onWorkflowCallAttempt, interceptActivity, interceptClient, interceptDecisionTask, interceptActivityTask, onPoll.',
     );
   });
 

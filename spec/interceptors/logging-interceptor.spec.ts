@@ -19,6 +19,23 @@ class LoggedActivities {
     if (n < 0) throw new RangeError('negative');
     return n * 2;
   }
+
+  private tried = false;
+
+  @Activity()
+  async secondTime(): Promise<string> {
+    if (this.tried) return 'done';
+    this.tried = true;
+    throw new RangeError('not yet');
+  }
+}
+
+@Workflow('LoggedRetry', '1')
+class LoggedRetry {
+  @Activity(LoggedActivities, 'secondTime', { retry: { maximumAttempts: 2, initialInterval: 1 } }) secondTime!: ActivityCall<void, string>;
+  async run(): Promise<string> {
+    return this.secondTime();
+  }
 }
 
 @Workflow('Logged', '1')
@@ -30,11 +47,11 @@ class Logged {
   }
 }
 
-@WorkerModule({ workflows: [Logged], activities: [LoggedActivities] })
+@WorkerModule({ workflows: [Logged, LoggedRetry], activities: [LoggedActivities] })
 class LoggedModule {}
 
 describe('LoggingInterceptor', () => {
-  it('logs each workflow call once (not on replays), each activity with its outcome, and each client call', async () => {
+  it('logs each workflow call and each retry of one once (not on replays), each activity with its outcome, and each client call', async () => {
     const logger = new RecordingLogger();
     const app = await FlowFactory.create(LoggedModule, {
       domain: 'logging',
@@ -49,13 +66,32 @@ describe('LoggingInterceptor', () => {
       const run = await app.get(WorkflowClient).start(Logged, 3, { workflowId: 'logged-1' });
       expect(await run.result({ timeoutMs: 20_000 })).to.equal(6);
       const lines = (message: string) => logger.lines.filter((l) => l.message === message).map((l) => l.fields);
+      const call = { workflowType: 'Logged@1', workflowId: 'logged-1', kind: 'activity', type: 'logged.twice@1', member: 'twice' };
       expect(lines('workflow call')).to.deep.equal([
-        { workflowType: 'Logged@1', workflowId: 'logged-1', runId: run.runId, kind: 'activity', type: 'logged.twice@1', member: 'twice' },
-        { workflowType: 'Logged@1', workflowId: 'logged-1', runId: run.runId, kind: 'activity', type: 'logged.twice@1', member: 'twice' },
+        { ...call, runId: run.runId, callId: 'activity1' },
+        { ...call, runId: run.runId, callId: 'activity2' },
       ]);
       expect(lines('activity returned').map((f) => f?.activity)).to.deep.equal(['logged.twice@1']);
       expect(lines('activity threw').map((f) => f?.error)).to.deep.equal(['RangeError: negative']);
       expect(lines('client start')).to.deep.equal([{ workflowId: 'logged-1', type: 'Logged@1', runId: run.runId }]);
+
+      const retried = await app.get(WorkflowClient).start(LoggedRetry, undefined, { workflowId: 'logged-2' });
+      expect(await retried.result({ timeoutMs: 20_000 })).to.equal('done');
+      const retry = { workflowType: 'LoggedRetry@1', workflowId: 'logged-2', runId: retried.runId, kind: 'activity' };
+      expect(lines('workflow call').slice(2)).to.deep.equal([
+        { ...retry, type: 'logged.secondTime@1', member: 'secondTime', callId: 'activity1' },
+      ]);
+      expect(lines('workflow call retried')).to.deep.equal([
+        {
+          ...retry,
+          type: 'logged.secondTime@1',
+          member: 'secondTime',
+          callId: 'activity1',
+          attemptId: 'activity1#2',
+          attempt: 2,
+          after: 'ActivityFailure: Activity activity1 failed (event 7): RangeError: not yet',
+        },
+      ]);
     } finally {
       await app.close();
     }

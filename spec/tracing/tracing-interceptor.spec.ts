@@ -25,6 +25,29 @@ class TracedActivities {
     if (text === 'bad') throw new TypeError('bad label');
     return `[${text}]`;
   }
+
+  private readonly tried = new Set<string>();
+
+  /** Fails the first time it is asked for each text. */
+  @Activity()
+  async secondTime(text: string): Promise<string> {
+    if (!this.tried.has(text)) {
+      this.tried.add(text);
+      throw new RangeError('not yet');
+    }
+    return text;
+  }
+}
+
+@Workflow('TracedRetry', '1')
+class TracedRetry {
+  @Activity(TracedActivities, 'secondTime', { retry: { maximumAttempts: 2, initialInterval: 1 } }) secondTime!: ActivityCall<
+    string,
+    string
+  >;
+  async run(text: string): Promise<string> {
+    return this.secondTime(text);
+  }
 }
 
 @Workflow('TracedChild', '1')
@@ -52,7 +75,7 @@ describe('TracingInterceptor', () => {
   let app: FlowApp;
 
   @WorkerModule({
-    workflows: [TracedParent, TracedChild],
+    workflows: [TracedParent, TracedChild, TracedRetry],
     activities: [TracedActivities],
     interceptors: [new TracingInterceptor({ tracer: provider.getTracer('spec') })],
   })
@@ -105,6 +128,34 @@ describe('TracingInterceptor', () => {
     expect(failed[0].status.message).to.equal('bad label');
     expect(failed[0].events.map((e) => e.name)).to.deep.equal(['exception']);
     expect(failed[0].attributes['tsflow.activity.attempt']).to.equal(1);
+  });
+
+  it('marks each call and each attempt, with its id, on the span of the decision task that made it, once', async () => {
+    const client = app.get(WorkflowClient);
+    const run = await client.start(TracedParent, 'ids', { workflowId: 'traced-ids' });
+    await run.result({ timeoutMs: 20_000 });
+    const retried = await client.start(TracedRetry, 'again', { workflowId: 'traced-retry' });
+    expect(await retried.result({ timeoutMs: 20_000 })).to.equal('again');
+    const calls = (runId: string | undefined) =>
+      exporter
+        .getFinishedSpans()
+        .filter((s) => s.name.startsWith('decide ') && s.attributes['tsflow.run.id'] === runId)
+        .flatMap((s) => s.events)
+        .map((e) => [
+          e.name,
+          e.attributes?.['tsflow.call.id'],
+          e.attributes?.['tsflow.call.attempt_id'],
+          e.attributes?.['tsflow.call.attempt'],
+        ]);
+    expect(calls(run.runId)).to.deep.equal([
+      ['call traced.label@1', 'activity1', 'activity1', 1],
+      ['call traced.label@1', 'activity2', 'activity2', 1],
+      ['call TracedChild@1', 'traced-ids-child1', 'traced-ids-child1', 1],
+    ]);
+    expect(calls(retried.runId)).to.deep.equal([
+      ['call traced.secondTime@1', 'activity1', 'activity1', 1],
+      ['call traced.secondTime@1', 'activity1', 'activity1#2', 2],
+    ]);
   });
 
   it('keeps the child’s declared tags beside the trace tag', async () => {
