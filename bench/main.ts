@@ -5,6 +5,7 @@ import { canCollectGarbage, fmt } from './bench-timing';
 import { runInChild, type EndToEndFigures, type EndToEndSpec } from './end-to-end.bench';
 import { historyReadRow, HISTORY_READ_SIZES, type HistoryReadRow } from './history-read.bench';
 import { memoryFigures } from './memory.bench';
+import { peerFigures, printPeerFigures } from './peers.bench';
 import { keptRow, replayRow, REPLAY_SIZES, type KeptRow, type ReplayRow } from './replay.bench';
 
 /** Runs of each end-to-end figure; the figure is their median (a fresh process each, so peak RSS is its own). */
@@ -208,6 +209,10 @@ async function main(): Promise<void> {
     `   ${c.executions} executions through a cache of ${c.capacity} / ${c.budgetMb} MB: holds ${c.size} (${c.heldMb.toFixed(1)} MB estimated), ${c.evictions} evicted, heap grew ${c.heapGrowthMb.toFixed(1)} MB`,
   );
 
+  // 5. Beside the peers: pyflow's decider on group 1's sequential histories (skipped without PYFLOW_HOME).
+  const peers = await peerFigures(replay);
+  printPeerFigures(peers);
+
   const seconds = (Date.now() - began) / 1000;
   console.log(`\nbenchmarks took ${seconds.toFixed(0)} s`);
   const results = {
@@ -227,6 +232,7 @@ async function main(): Promise<void> {
     sdkReaderOverJson: sdkOverJson,
     perDecisionCost10kOver1kEvents: flat,
     memory,
+    peers,
   };
   writeFileSync(join(__dirname, '..', '..', 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
   console.log('wrote bench/results.json');

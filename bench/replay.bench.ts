@@ -30,7 +30,7 @@ export interface KeptRow {
 }
 
 /** The decision task as SWF's JSON protocol sends it (epoch-second timestamps), with all pages merged. */
-function wireTask(targetEvents: number, batch: number): string {
+export function wireTask(targetEvents: number, batch: number): string {
   // DecisionTaskCompleted, then per call: scheduled, started, completed; then DecisionTaskScheduled/Started.
   const perTask = 1 + 3 * batch + 2;
   const steps = Math.floor((targetEvents - 3) / perTask) * batch;
