@@ -7,6 +7,7 @@ import type { Decision } from '@aws-sdk/client-swf';
 import { decide, type DecisionTaskInput } from '../engine';
 import { Steps } from '../spec/fixtures/workflows';
 import { fmt } from './bench-timing';
+import { peerEndToEnd, type PeerEndToEndRow } from './peers-end-to-end.bench';
 import { wireTask, type ReplayRow } from './replay.bench';
 
 /**
@@ -20,6 +21,8 @@ export const DEFAULT_PYFLOW_HOME = '/work/peers/pyflow';
 /** Wall-clock budget for pyflow's samples; big histories get fewer runs, and one that would overrun it is skipped. */
 const PYFLOW_BUDGET_SECONDS = Number(process.env.BENCH_PYFLOW_BUDGET_S ?? 60);
 const PYFLOW_MAX_RUNS = 5;
+/** Sequential Lambdas per end-to-end run (comma-separated). pyflow replays the whole history per decision: 1,000 takes minutes. */
+const PYFLOW_E2E_STEPS = (process.env.BENCH_PYFLOW_E2E_STEPS ?? '200').split(',').filter(Boolean).map(Number);
 
 export interface PeerRow {
   events: number;
@@ -36,7 +39,7 @@ export interface PeerRow {
   skipped?: string;
 }
 
-export type PeerFigures = { pyflow: PeerRow[]; pyflowHome: string } | { skipped: string };
+export type PeerFigures = { pyflow: PeerRow[]; endToEnd: PeerEndToEndRow[]; pyflowHome: string } | { skipped: string };
 
 interface DriverLine {
   events: number;
@@ -123,7 +126,9 @@ export async function peerFigures(replay: ReplayRow[]): Promise<PeerFigures> {
         ...(sameDecisions ? {} : { mismatch: { tsflow: ours, pyflow: line.decisions ?? [] } }),
       });
     }
-    return { pyflow: rows, pyflowHome: found.home };
+    const endToEnd: PeerEndToEndRow[] = [];
+    for (const steps of PYFLOW_E2E_STEPS) endToEnd.push(await peerEndToEnd(found, steps));
+    return { pyflow: rows, endToEnd, pyflowHome: found.home };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -148,5 +153,14 @@ export function printPeerFigures(peers: PeerFigures): void {
       `   ${String(p.events).padStart(7)} |${fmt(p.pyflowMs, 10)}${String(p.pyflowRuns).padStart(6)} |${fmt(p.tsflowMs, 10)} |${fmt(p.ratio!, 16, 0)} | ${p.sameDecisions ? 'yes' : 'NO'}`,
     );
     if (p.mismatch) console.log(`     tsflow: ${JSON.stringify(p.mismatch.tsflow)}\n     pyflow: ${JSON.stringify(p.mismatch.pyflow)}`);
+  }
+  if (peers.endToEnd.length === 0) return;
+  console.log('   end to end over loopback HTTP, sequential Lambdas (one run each; tsflow as in group 3, fresh process):');
+  console.log('     steps | pyflow wall ms  decisions/s | tsflow wall ms  decisions/s | tsflow ÷ pyflow');
+  for (const e of peers.endToEnd) {
+    console.log(
+      `   ${String(e.steps).padStart(7)} |${fmt(e.pyflow.wallMs, 15, 0)}${fmt(e.pyflow.decisionsPerSecond, 13, 1)} |` +
+        `${fmt(e.tsflow.wallMs, 15, 0)}${fmt(e.tsflow.decisionsPerSecond, 13, 1)} |${fmt(e.ratio, 16, 1)}`,
+    );
   }
 }
