@@ -3,6 +3,17 @@ const DEFERRED = Symbol('tsflow.deferred');
 type FuturePromise = { [DEFERRED]?: Deferred<unknown> };
 const ignore = (): undefined => undefined;
 
+/**
+ * The promise executor of every Deferred: one long-lived function rather than a closure per
+ * future, whose optimised code would die with the futures at each full collection.
+ */
+let capturedResolve: (value: never) => void = ignore;
+let capturedReject: (reason: unknown) => void = ignore;
+function capture(resolve: (value: never) => void, reject: (reason: unknown) => void): void {
+  capturedResolve = resolve;
+  capturedReject = reject;
+}
+
 /** How and when a future settled; `order` counts settlements of one execution. */
 export interface Settlement {
   readonly order: number;
@@ -19,14 +30,13 @@ export interface Settlement {
 export class Deferred<T> {
   readonly promise: Promise<T>;
   settlement: Settlement | undefined;
-  private resolveFn!: (value: T) => void;
-  private rejectFn!: (reason: unknown) => void;
+  private readonly resolveFn: (value: T) => void;
+  private readonly rejectFn: (reason: unknown) => void;
 
   constructor() {
-    this.promise = new Promise<T>((resolve, reject) => {
-      this.resolveFn = resolve;
-      this.rejectFn = reject;
-    });
+    this.promise = new Promise<T>(capture);
+    this.resolveFn = capturedResolve as (value: T) => void;
+    this.rejectFn = capturedReject;
     (this.promise as FuturePromise)[DEFERRED] = this as Deferred<unknown>;
   }
 

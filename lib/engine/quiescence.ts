@@ -11,6 +11,18 @@ let sinceTurn = 0;
 const SETTLED = Promise.resolve();
 
 /**
+ * The executor and the reaction are long-lived functions (the reaction bound to the promise's
+ * resolve), not closures per call: a closure's optimised code dies with it at a full collection.
+ */
+let captured: () => void = () => undefined;
+function capture(resolve: () => void): void {
+  captured = resolve;
+}
+function resolveOnNextTick(this: () => void): void {
+  process.nextTick(this);
+}
+
+/**
  * Resolves once every microtask queued so far, and every microtask those
  * queue, has run: the workflow has made all the progress the settled futures
  * allow. It measures no time and orders nothing the workflow can see.
@@ -30,7 +42,7 @@ export function untilQuiescent(): Promise<void> {
     sinceTurn = 0;
     return new Promise((resolve) => setImmediate(resolve));
   }
-  return new Promise((resolve) => {
-    void SETTLED.then(() => process.nextTick(resolve));
-  });
+  const promise = new Promise<void>(capture);
+  void SETTLED.then(resolveOnNextTick.bind(captured));
+  return promise;
 }

@@ -5,12 +5,15 @@ import { PayloadTooLargeError } from '../swf';
 import type { ReplayState } from './replay-state';
 import { CancellationScope } from './cancellation-scope';
 import type { ContinueAsNewOptions } from './continue-as-new';
-import { Deferred } from './deferred';
+import { Deferred, type Settlement } from './deferred';
 import { WaitTimeout } from './wait-timeout.error';
 import { flatten, waitFor, type FutureArgs, type WaitOutcome } from './wait-condition';
 
 /** A cancellation scope's outcome, with `cancel()` for everything started in it. */
 export type CancellableScope<T> = Promise<T> & { cancel(): void };
+
+/** How an engine-made future settled (module-level: one function for every wait, not a closure per wait). */
+const settlementOf = (future: PromiseLike<unknown>): Settlement | undefined => Deferred.of(future)?.settlement;
 
 /**
  * What a workflow may know and do besides its decorated calls. Injected into
@@ -223,7 +226,7 @@ export class WorkflowContext {
   }
 
   private wait<F extends PromiseLike<unknown>>(futures: F[], need: 'any' | 'all', timer?: F): Promise<WaitOutcome<F>> {
-    return waitFor(this.state, (f) => Deferred.of(f)?.settlement, futures, need, timer);
+    return waitFor(this.state, settlementOf, futures, need, timer);
   }
 
   private async timed<F extends PromiseLike<unknown>>(timeoutSeconds: number, futures: F[], need: 'any' | 'all'): Promise<WaitOutcome<F>> {
