@@ -106,11 +106,12 @@ async function serve(
   res: ServerResponse,
 ): Promise<void> {
   const path = req.url ?? '/';
+  const headers = headerRecord(req);
   const wrongHost = guard.loopback ? hostFault(req.headers.host, guard.port) : undefined;
   if (wrongHost) return write(res, faultResponse(wrongHost));
   // With an access key the dashboard is closed: a browser cannot sign its requests.
   if ((req.method === 'GET' || req.method === 'HEAD') && !guard.accessKey) {
-    const page = await pages({ method: req.method, path, headers: headerRecord(req) });
+    const page = await pages({ method: req.method, path, headers });
     if (page !== undefined) return writePage(res, req.method, page);
   }
   const body = await readLimitedBody(req);
@@ -119,23 +120,19 @@ async function serve(
     return write(res, faultResponse(tooLarge(targetAction(req), Number(req.headers['content-length'] ?? NaN))));
   }
   if (guard.accessKey) {
-    const unsigned = await signatureFault(guard.accessKey, { method: req.method ?? 'GET', path, headers: headerRecord(req), body });
+    const unsigned = await signatureFault(guard.accessKey, { method: req.method ?? 'GET', path, headers, body });
     if (unsigned) return write(res, faultResponse(unsigned));
   } else if (req.method === 'POST' && req.headers['content-type']?.split(';')[0].trim() === FORM_TYPE) {
-    const page = await pages({ method: 'POST', path, headers: headerRecord(req), body: Buffer.from(body).toString('utf8') });
+    const page = await pages({ method: 'POST', path, headers, body: Buffer.from(body).toString('utf8') });
     if (page !== undefined) return writePage(res, 'POST', page);
   }
-  const aborted = new AbortController();
-  res.on('close', () => {
-    if (!res.writableFinished) aborted.abort();
-  });
   try {
     const answer = await answerSwfJsonRequest(dispatcher, {
       method: req.method ?? 'GET',
       path,
-      headers: headerRecord(req),
+      headers,
       body,
-      signal: aborted.signal,
+      signal: longPoll(req) ? abortOnHangUp(res) : undefined,
     });
     write(res, answer);
   } catch (error) {
@@ -162,6 +159,20 @@ function readLimitedBody(req: IncomingMessage): Promise<Uint8Array | undefined> 
     req.on('end', () => resolve(overLimit ? undefined : Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** A long poll waits up to 60 s for a task: when its caller hangs up, it must stop waiting (and not take a task). */
+function longPoll(req: IncomingMessage): boolean {
+  return targetAction(req)?.startsWith('PollFor') === true;
+}
+
+/** Aborts when the response closes before it was written: the caller hung up. Other calls answer at once, and need none. */
+function abortOnHangUp(res: ServerResponse): AbortSignal {
+  const aborted = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) aborted.abort();
+  });
+  return aborted.signal;
 }
 
 function targetAction(req: IncomingMessage): string | undefined {
