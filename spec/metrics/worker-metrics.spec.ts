@@ -131,18 +131,31 @@ describe('WorkerMetrics', () => {
     expect(samples.filter((s) => s.metric === 'tsflow_task_duration_seconds').length).to.equal(7);
   });
 
-  it('counts every decision task as a full replay when the decider keeps no executions', async () => {
-    const other = await start({ deciderCacheSize: 0 });
+  /** Runs SumOfSquares([1, 2]) on an app of its own; its metrics text, once the run is done and the app closed. */
+  async function fullReplays(extra: { deciderCacheSize?: number; deciderCacheBytes?: number }): Promise<{ metrics: string; url: string }> {
+    const other = await start(extra);
     try {
       const run = await other.app.get(WorkflowClient).start(SumOfSquares, [1, 2]);
       await run.result({ timeoutMs: 20_000 });
-      const metrics = await other.app.get(WorkerMetrics).text();
-      expect(sample(metrics, 'tsflow_decider_replays_total', { kind: 'full' })).to.equal(3);
-      expect(sample(metrics, 'tsflow_decider_cache_total', { result: 'hit' })).to.equal(undefined);
+      return { metrics: await other.app.get(WorkerMetrics).text(), url: other.app.get(WorkerMetrics).url! };
     } finally {
       await other.app.close();
     }
-    const url = other.app.get(WorkerMetrics).url!;
+  }
+
+  for (const [what, extra] of [
+    ['the decider keeps no executions (deciderCacheSize: 0)', { deciderCacheSize: 0 }],
+    ['the cache has no byte budget (deciderCacheBytes: 0)', { deciderCacheBytes: 0 }],
+  ] as const) {
+    it(`counts every decision task as a full replay when ${what}`, async () => {
+      const { metrics } = await fullReplays(extra);
+      expect(sample(metrics, 'tsflow_decider_replays_total', { kind: 'full' })).to.equal(3);
+      expect(sample(metrics, 'tsflow_decider_cache_total', { result: 'hit' })).to.equal(undefined);
+    });
+  }
+
+  it('closes the metrics endpoint with the app', async () => {
+    const { url } = await fullReplays({});
     expect(
       await fetch(url).then(
         () => 'open',
@@ -150,19 +163,6 @@ describe('WorkerMetrics', () => {
       ),
       'the endpoint after close()',
     ).to.equal('closed');
-  });
-
-  it('counts every decision task as a full replay when the cache has no byte budget (deciderCacheBytes: 0)', async () => {
-    const other = await start({ deciderCacheBytes: 0 });
-    try {
-      const run = await other.app.get(WorkflowClient).start(SumOfSquares, [1, 2]);
-      await run.result({ timeoutMs: 20_000 });
-      const metrics = await other.app.get(WorkerMetrics).text();
-      expect(sample(metrics, 'tsflow_decider_replays_total', { kind: 'full' })).to.equal(3);
-      expect(sample(metrics, 'tsflow_decider_cache_total', { result: 'hit' })).to.equal(undefined);
-    } finally {
-      await other.app.close();
-    }
   });
 
   it('says what is wrong with a metrics port it cannot use', async () => {
