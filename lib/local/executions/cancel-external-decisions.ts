@@ -4,39 +4,21 @@ import { type DecisionSpec, NOT_PERMITTED } from '../decision-tasks/decision-spe
 import { readPayload, readWorkflowId } from '../validation/common-readers';
 import { LIMITS } from '../validation/swf-limits';
 import { requestCancelExecution } from './execution-lifecycle';
-import { findOpenExecution } from './execution-lookup';
+import { reachExternal, type ExternalEvents } from './external-delivery';
 import { externalFailure } from './external-failure';
 
-/**
- * RequestCancelExternalWorkflowExecutionInitiated now; after the decisions,
- * the target's WorkflowExecutionCancelRequested and this run's
- * ExternalWorkflowExecutionCancelRequested (or the Failed event when no such run is open).
- */
+/** Asks the target to cancel (its WorkflowExecutionCancelRequested), in SWF's shape of external decisions. */
 function requestCancelExternal(scope: DecisionScope, a: DecisionAttributesMap['RequestCancelExternalWorkflowExecution']): void {
-  const { execution, completedEventId: decisionTaskCompletedEventId } = scope;
-  const { workflowId, runId, control } = a;
-  const initiatedEventId = execution.addEvent('RequestCancelExternalWorkflowExecutionInitiated', {
-    workflowId,
-    runId,
-    decisionTaskCompletedEventId,
-    control,
-  });
-  scope.after.push(() => {
-    const target = findOpenExecution(execution.domain, workflowId!, runId);
-    if (!target) {
-      execution.addEvent(
-        'RequestCancelExternalWorkflowExecutionFailed',
-        externalFailure(a, 'UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION', initiatedEventId, decisionTaskCompletedEventId),
-      );
-      return;
-    }
-    requestCancelExecution(target, {
-      externalWorkflowExecution: execution.ref,
-      externalInitiatedEventId: initiatedEventId,
-    });
-    execution.addEvent('ExternalWorkflowExecutionCancelRequested', { workflowExecution: target.ref, initiatedEventId });
-  });
+  reachExternal(scope, a, CANCEL_EVENTS, {}, (target, initiatedEventId) =>
+    requestCancelExecution(target, { externalWorkflowExecution: scope.execution.ref, externalInitiatedEventId: initiatedEventId }),
+  );
 }
+
+const CANCEL_EVENTS: ExternalEvents = {
+  initiated: 'RequestCancelExternalWorkflowExecutionInitiated',
+  failed: 'RequestCancelExternalWorkflowExecutionFailed',
+  delivered: 'ExternalWorkflowExecutionCancelRequested',
+};
 
 export const REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION: DecisionSpec<'RequestCancelExternalWorkflowExecution'> = {
   parse: (r) => ({
