@@ -277,17 +277,15 @@ export const eventHandlers: EventHandlers = {
       'SignalExternalWorkflowExecutionInitiated',
     );
   },
-  SignalExternalWorkflowExecutionFailed: (s, e, id) => {
-    const a = e.signalExternalWorkflowExecutionFailedEventAttributes;
-    const command = a?.initiatedEventId
-      ? closing(s, a.initiatedEventId, id, SignalExternalCommand)
-      : recordOf(s.match(id, 'SignalExternalWorkflowExecution', undefined, undefined), SignalExternalCommand);
-    command.refused(
-      'SignalExternalWorkflowExecutionFailed',
-      (o) => new ScheduleFailure(a?.cause, 'SignalExternalWorkflowExecutionFailed', o),
+  SignalExternalWorkflowExecutionFailed: (s, e, id) =>
+    externalRefused(
+      s,
+      e.signalExternalWorkflowExecutionFailedEventAttributes,
       id,
-    );
-  },
+      'SignalExternalWorkflowExecution',
+      undefined,
+      SignalExternalCommand,
+    ),
   ExternalWorkflowExecutionSignaled: (s, e, id) =>
     closing(s, e.externalWorkflowExecutionSignaledEventAttributes?.initiatedEventId, id, SignalExternalCommand).delivered(
       'ExternalWorkflowExecutionSignaled',
@@ -300,18 +298,15 @@ export const eventHandlers: EventHandlers = {
       'RequestCancelExternalWorkflowExecutionInitiated',
     );
   },
-  RequestCancelExternalWorkflowExecutionFailed: (s, e, id) => {
-    const a = e.requestCancelExternalWorkflowExecutionFailedEventAttributes;
-    // After an Initiated event it reports on that; without one (initiatedEventId 0) it is the decision's record.
-    const command = a?.initiatedEventId
-      ? closing(s, a.initiatedEventId, id, CancelExternalCommand)
-      : recordOf(s.match(id, 'RequestCancelExternalWorkflowExecution', '', undefined), CancelExternalCommand);
-    command.refused(
-      'RequestCancelExternalWorkflowExecutionFailed',
-      (o) => new ScheduleFailure(a?.cause, 'RequestCancelExternalWorkflowExecutionFailed', o),
+  RequestCancelExternalWorkflowExecutionFailed: (s, e, id) =>
+    externalRefused(
+      s,
+      e.requestCancelExternalWorkflowExecutionFailedEventAttributes,
       id,
-    );
-  },
+      'RequestCancelExternalWorkflowExecution',
+      '',
+      CancelExternalCommand,
+    ),
   ExternalWorkflowExecutionCancelRequested: (s, e, id) =>
     closing(s, e.externalWorkflowExecutionCancelRequestedEventAttributes?.initiatedEventId, id, CancelExternalCommand).delivered(
       'ExternalWorkflowExecutionCancelRequested',
@@ -333,4 +328,24 @@ type OutcomeType = 'CompleteWorkflowExecution' | 'FailWorkflowExecution' | 'Canc
 export function applyEvent(state: ReplayState, event: HistoryEventInput): void {
   const handler = eventHandlers[event.eventType as EventType] as Handler | undefined;
   handler?.(state, event, event.eventId ?? 0);
+}
+
+/**
+ * `SignalExternalWorkflowExecutionFailed` or `RequestCancelExternalWorkflowExecutionFailed`: after an
+ * Initiated event it reports on that; without one (initiatedEventId 0) it is the decision's own record.
+ * Either way the call is refused with SWF's cause.
+ */
+function externalRefused<T extends SignalExternalCommand | CancelExternalCommand>(
+  s: ReplayState,
+  a: { initiatedEventId?: number; cause?: string } | undefined,
+  id: number,
+  decisionType: 'SignalExternalWorkflowExecution' | 'RequestCancelExternalWorkflowExecution',
+  label: string | undefined,
+  type: abstract new (...args: never[]) => T,
+): void {
+  const event = `${decisionType}Failed`;
+  const command = a?.initiatedEventId
+    ? closing(s, a.initiatedEventId, id, type)
+    : recordOf(s.match(id, decisionType, label, undefined), type);
+  command.refused(event, (o) => new ScheduleFailure(a?.cause, event, o), id);
 }
