@@ -46,7 +46,7 @@ export abstract class CallCommand extends Command {
     this.move('closed', cause, FROM_OPEN);
     let value: unknown;
     try {
-      value = decodePayload(result, () => `The result of ${this.id}`);
+      value = decodePayload(result, `The result of ${this.id}`);
     } catch (error) {
       this.settler.reject(this.future, new ResultDecodingFailure(result ?? '', this.origin(eventId), (error as Error).cause ?? error));
       return;
